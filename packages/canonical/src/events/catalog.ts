@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { SCHEMA_VERSION } from "../primitives/header.js";
+import { Timestamp } from "../primitives/time.js";
+import {
+  InspectionDecisionMadeData, InspectionRequestedData, InspectionResultRecordedData, LotCreatedData, LotDispositionChangedData,
+  MaterialMovementData, NonconformanceEventData, OperationEventData, OrderEventData, ProductionConfirmedData,
+} from "./data.js";
+
+/** Base of every JSON Schema `$id` this package publishes; carries the major schema version. */
+export const SCHEMA_BASE_URI = `https://mfgsync.dev/schemas/v${SCHEMA_VERSION.split(".")[0]}/`;
+
+/** Reverse-DNS prefix of every canonical event type. */
+export const EVENT_TYPE_PREFIX = "dev.mfgsync.";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function envelope<const T extends string, D extends z.ZodType>(name: string, type: T, data: D, description: string) {
+  return z.strictObject({
+    /** CloudEvents version; always `"1.0"`. */
+    specversion: z.literal("1.0"),
+    /** The idempotency key: UUID v5 over source, event type, subject and revision or sequence (see {@link idempotencyKey}). */
+    id: z.string().regex(UUID, { error: "id must be a lower-case UUID" }),
+    /** URI-reference of the emitting system instance, e.g. `urn:mfgsync:sap-s4hana:S4P-100`. */
+    source: z.string().min(1).max(2048),
+    /** Reverse-DNS, versioned event type. */
+    type: z.literal(type),
+    /** Business key of the object the event is about (order number, lot number). */
+    subject: z.string().min(1).max(1024),
+    /** When the fact happened in the source (RFC 3339). */
+    time: Timestamp,
+    /** Always JSON. */
+    datacontenttype: z.literal("application/json"),
+    /** JSON Schema of this event. */
+    dataschema: z.literal(`${SCHEMA_BASE_URI}${name}.schema.json`),
+    /** Groups events of one business transaction across systems. */
+    correlationid: z.string().min(1).max(255),
+    /** Position of the event among events with the same subject and source: decimal integer from 1, compared numerically (CloudEvents `sequence` extension). */
+    sequence: z.string().regex(/^[1-9]\d{0,18}$/, { error: "sequence must be a positive decimal integer string" }),
+    /** Partition key for ordered transports; defaults to the subject (CloudEvents `partitionkey` extension). */
+    partitionkey: z.string().min(1).max(1024).optional(),
+    /** W3C trace context (CloudEvents distributed tracing extension). */
+    traceparent: z.string().max(55).optional(),
+    /** The event payload. */
+    data,
+  }).meta({ id: name, title: type, description });
+}
+
+/** The canonical event definitions, by schema name. Internal source of truth for the event catalog. */
+export const EVENT_DEFINITIONS = {
+  "production-order-released": { type: "dev.mfgsync.productionorder.released.v1", data: OrderEventData, about: "production-order", description: "A production order was released to the shop floor." },
+  "production-order-changed": { type: "dev.mfgsync.productionorder.changed.v1", data: OrderEventData, about: "production-order", description: "A production order changed (dates, quantities, state, operations or components)." },
+  "operation-started": { type: "dev.mfgsync.operation.started.v1", data: OperationEventData, about: "production-order", description: "Work started on an operation." },
+  "operation-paused": { type: "dev.mfgsync.operation.paused.v1", data: OperationEventData, about: "production-order", description: "Work on an operation was paused." },
+  "operation-completed": { type: "dev.mfgsync.operation.completed.v1", data: OperationEventData, about: "production-order", description: "An operation was completed." },
+  "production-confirmed": { type: "dev.mfgsync.production.confirmed.v1", data: ProductionConfirmedData, about: "production-order", description: "Yield, scrap and rework were confirmed for an order or operation." },
+  "material-consumed": { type: "dev.mfgsync.material.consumed.v1", data: MaterialMovementData, about: "production-order", description: "Material (a lot) was consumed by an order: the parent side of genealogy." },
+  "material-produced": { type: "dev.mfgsync.material.produced.v1", data: MaterialMovementData, about: "production-order", description: "Material (a lot) was produced by an order: the child side of genealogy." },
+  "lot-created": { type: "dev.mfgsync.lot.created.v1", data: LotCreatedData, about: "lot", description: "A lot or batch was created." },
+  "lot-disposition-changed": { type: "dev.mfgsync.lot.dispositionchanged.v1", data: LotDispositionChangedData, about: "lot", description: "A lot was put on hold, released or rejected." },
+  "inspection-requested": { type: "dev.mfgsync.inspection.requested.v1", data: InspectionRequestedData, about: "inspection", description: "An inspection was requested (inspection lot or quality order created)." },
+  "inspection-result-recorded": { type: "dev.mfgsync.inspection.resultrecorded.v1", data: InspectionResultRecordedData, about: "inspection", description: "Results were recorded for inspection characteristics." },
+  "inspection-decision-made": { type: "dev.mfgsync.inspection.decisionmade.v1", data: InspectionDecisionMadeData, about: "inspection", description: "An inspection's overall decision (usage decision) was made." },
+  "nonconformance-raised": { type: "dev.mfgsync.nonconformance.raised.v1", data: NonconformanceEventData, about: "nonconformance", description: "A nonconformance was raised." },
+  "nonconformance-updated": { type: "dev.mfgsync.nonconformance.updated.v1", data: NonconformanceEventData, about: "nonconformance", description: "A nonconformance changed." },
+  "nonconformance-closed": { type: "dev.mfgsync.nonconformance.closed.v1", data: NonconformanceEventData, about: "nonconformance", description: "A nonconformance was closed." },
+} as const;
+
+type Definitions = typeof EVENT_DEFINITIONS;
+/**
+ * Name of a canonical event schema, e.g. `lot-disposition-changed`.
+ *
+ * @example
+ * ```ts
+ * import type { EventName } from "@mfgsync/canonical";
+ * const name: EventName = "production-confirmed";
+ * ```
+ */
+export type EventName = keyof Definitions;
+
+// A class method gives TypeScript a generic signature to take ReturnType of per event.
+class EnvelopeFactory<T extends string, D extends z.ZodType> {
+  make = (name: string, type: T, data: D) => envelope(name, type, data, "");
+}
+type EnvelopeSchemas = { [K in EventName]: ReturnType<EnvelopeFactory<Definitions[K]["type"], Definitions[K]["data"]>["make"]> };
+
+function buildEnvelopes(): EnvelopeSchemas {
+  const out: Record<string, z.ZodType> = {};
+  for (const [name, def] of Object.entries(EVENT_DEFINITIONS)) out[name] = envelope(name, def.type, def.data, def.description);
+  return out as EnvelopeSchemas;
+}
+
+/**
+ * The CloudEvents 1.0 envelope schema of every canonical event, by name.
+ *
+ * @example
+ * ```ts
+ * import { EventSchemas } from "@mfgsync/canonical";
+ * const result = EventSchemas["lot-disposition-changed"].safeParse(JSON.parse("{}"));
+ * ```
+ */
+export const EventSchemas: EnvelopeSchemas = buildEnvelopes();
+
+/**
+ * Any canonical event, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * import { CanonicalEvent } from "@mfgsync/canonical";
+ * CanonicalEvent.safeParse({ specversion: "1.0" }).success; // false
+ * ```
+ */
+export const CanonicalEvent = z.discriminatedUnion("type", Object.values(EventSchemas) as unknown as [EnvelopeSchemas[EventName], ...EnvelopeSchemas[EventName][]]);
+/**
+ * A canonical event of a given name (or any of them).
+ *
+ * @example
+ * ```ts
+ * import type { CanonicalEventOf } from "@mfgsync/canonical";
+ * function onHold(event: CanonicalEventOf<"lot-disposition-changed">) { return event.data.to.value; }
+ * ```
+ */
+export type CanonicalEventOf<N extends EventName = EventName> = { [K in N]: z.infer<EnvelopeSchemas[K]> }[N];
+/** Any canonical event. @example `import type { CanonicalEvent } from "@mfgsync/canonical";` */
+export type CanonicalEvent = CanonicalEventOf;

@@ -1,0 +1,62 @@
+/**
+ * The canonical language of mfgsync: materials, production orders, lots,
+ * inspections and nonconformances as zod 4 schemas with inferred types,
+ * CloudEvents 1.0 events, UN/ECE Rec 20 units and ISA-95/B2MML vocabularies.
+ *
+ * Every `parse*` function has a `safeParse*` twin that never throws and
+ * returns `{ ok: true, value } | { ok: false, issues }`, each issue with a
+ * JSON Pointer `path`, a stable `code` and a `message`.
+ *
+ * @packageDocumentation
+ */
+
+// Results and issues
+export type { Issue, Result } from "./result.js";
+export { CanonicalValidationError, ISSUE_CODES, toJsonPointer } from "./result.js";
+export { MAX_INPUT_DEPTH } from "./parse.js";
+
+// Primitives
+export { DecimalString, SignedDecimalString, decimalFromNumber, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
+export type { UnitDimension } from "./primitives/unit.js";
+export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
+export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
+export { Identifier, CrossReferences, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
+export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
+export { codedValue, VendorCode } from "./primitives/coded-value.js";
+export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";
+export { SCHEMA_VERSION } from "./primitives/header.js";
+
+// Vocabularies
+export { RequestState, Disposition, MaterialUse, OperationsType, AssemblyRelationship } from "./vocabularies/b2mml.js";
+export {
+  InspectionOrigin, ResultEvaluation, InspectionOutcome, InspectionStatus, NonconformanceType, Severity,
+  NonconformanceSource, NonconformanceStatus, NonconformanceDisposition, MaterialType, LifecycleStatus,
+} from "./vocabularies/quality.js";
+
+// Objects
+export { Material, LocalizedText, AlternativeUnit, MaterialPlant } from "./material/material.js";
+export { ProductionOrder, Operation, Component, OperationSequence, RevisionRef } from "./production-order/production-order.js";
+export { Lot, GenealogyLink } from "./lot/lot.js";
+export { Inspection, InspectionSubject, Characteristic, CharacteristicResult, InspectionDecision } from "./inspection/inspection.js";
+export { Nonconformance, AffectedItem, Defect, ContainmentAction } from "./nonconformance/nonconformance.js";
+export type { ObjectName, CanonicalObject } from "./objects.js";
+export {
+  ObjectSchemas, OBJECT_NAMES, safeParseObject,
+  parseMaterial, safeParseMaterial, parseProductionOrder, safeParseProductionOrder, parseLot, safeParseLot,
+  parseInspection, safeParseInspection, parseNonconformance, safeParseNonconformance,
+} from "./objects.js";
+
+// Events
+export type { EventName, CanonicalEventOf } from "./events/catalog.js";
+export { CanonicalEvent, EventSchemas, EVENT_TYPE_PREFIX, SCHEMA_BASE_URI } from "./events/catalog.js";
+export {
+  OrderEventData, OperationEventData, ProductionConfirmedData, MaterialMovementData, LotCreatedData, LotDispositionChangedData,
+  InspectionRequestedData, InspectionResultRecordedData, InspectionDecisionMadeData, NonconformanceEventData,
+} from "./events/data.js";
+export type { IdempotencyKeyInput, EventInput } from "./events/create.js";
+export { idempotencyKey, IDEMPOTENCY_NAMESPACE, createEvent, safeCreateEvent, parseEvent, safeParseEvent, safeParseEventOf } from "./events/create.js";
+export { uuidV5 } from "./events/uuid.js";
+
+// JSON Schema
+export type { SchemaName } from "./json-schema.js";
+export { SCHEMA_NAMES, schemaId, toJsonSchema } from "./json-schema.js";

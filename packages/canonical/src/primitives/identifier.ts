@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+/**
+ * Pattern of an identifier scheme: lower-case words joined by `-` or `.`,
+ * e.g. `sap-s4hana`, `oracle-fusion`, `d365`, `mes`, `qms`, `gs1.gtin`.
+ */
+export const SCHEME_PATTERN = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * An identifier together with the scheme that issued it. The same lot is
+ * `0000012345` in SAP, `L-12345` in the MES and `NC-LOT-12345` in the QMS:
+ * an id without its scheme is ambiguous. Mirrors B2MML/UN CEFACT
+ * `IdentifierType` (`schemeID`, `schemeAgencyID`).
+ *
+ * @example
+ * ```ts
+ * import { Identifier } from "@mfgsync/canonical";
+ * Identifier.parse({ value: "1000123", scheme: "sap-s4hana", issuer: "S4P-100" });
+ * ```
+ */
+export const Identifier = z.strictObject({
+  /** The identifier as the issuing system writes it, leading zeros included. B2MML: `ID` element text. */
+  value: z.string().min(1).max(255),
+  /** The system or agency that issued the identifier (B2MML `schemeAgencyID`/`schemeID`), e.g. `sap-s4hana`, `mes`, `gs1.gtin`. */
+  scheme: z.string().regex(SCHEME_PATTERN, { error: "scheme must be lower-case words joined by '-' or '.', e.g. sap-s4hana" }).max(64),
+  /** Which instance of that system issued it (SAP system and client, Oracle pod, D365 legal entity), when several exist. */
+  issuer: z.string().min(1).max(128).optional(),
+}).meta({ id: "Identifier", title: "Identifier", description: "An identifier with the scheme (system or agency) that issued it." });
+/** An {@link Identifier} value. @example `const id: Identifier = { value: "1000123", scheme: "sap-s4hana" };` */
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * The same object's identifiers in other systems.
+ *
+ * @example
+ * ```ts
+ * import { CrossReferences } from "@mfgsync/canonical";
+ * CrossReferences.parse([{ value: "WO-77", scheme: "mes" }]);
+ * ```
+ */
+export const CrossReferences = z.array(Identifier).max(64);
+/** A {@link CrossReferences} value. @example `const refs: CrossReferences = [];` */
+export type CrossReferences = z.infer<typeof CrossReferences>;
+
+/**
+ * A plant or site code (ISA-95 hierarchy scope at `Site` level): SAP `Plant`,
+ * Oracle organization code, D365 site. Known plants are checked by the
+ * validators against the caller's master data.
+ *
+ * @example
+ * ```ts
+ * import { PlantCode } from "@mfgsync/canonical";
+ * PlantCode.parse("1010");
+ * ```
+ */
+export const PlantCode = z.string().min(1).max(32);
+/** A {@link PlantCode} value. @example `const p: PlantCode = "1010";` */
+export type PlantCode = z.infer<typeof PlantCode>;
+
+/**
+ * A reference to a material, optionally at a given revision.
+ *
+ * @example
+ * ```ts
+ * import { MaterialRef } from "@mfgsync/canonical";
+ * MaterialRef.parse({ id: { value: "FG-1000", scheme: "sap-s4hana" }, revision: "B" });
+ * ```
+ */
+export const MaterialRef = z.strictObject({
+  /** The material's identifier. B2MML: `MaterialDefinitionID`. */
+  id: Identifier,
+  /** Engineering revision, when the reference is revision-specific. B2MML: `MaterialDefinition/Version`. */
+  revision: z.string().min(1).max(40).optional(),
+}).meta({ id: "MaterialRef", title: "Material reference", description: "A reference to a material, optionally at a revision." });
+/** A {@link MaterialRef} value. @example `const m: MaterialRef = { id: { value: "RM-1", scheme: "sap-s4hana" } };` */
+export type MaterialRef = z.infer<typeof MaterialRef>;
