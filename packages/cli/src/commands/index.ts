@@ -1,0 +1,7 @@
+import { demoCommand } from "./demo.js";
+import { schemaCommand } from "./schema.js";
+import type { Command } from "./types.js";
+import { validateCommand } from "./validate.js";
+
+/** Every command, in the order `mfgsync --help` lists them. Register new commands here. */
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, demoCommand];
