@@ -52,7 +52,8 @@ export function schemaId(name: SchemaName): string {
  * ```
  */
 export function toJsonSchema(name: SchemaName): Record<string, unknown> & { $id: string } {
-  const schema = (ObjectSchemas as Record<string, z.ZodType>)[name] ?? (EventSchemas as Record<string, z.ZodType>)[name];
+  const schema = Object.hasOwn(ObjectSchemas, name) ? (ObjectSchemas as Record<string, z.ZodType>)[name]
+    : Object.hasOwn(EventSchemas, name) ? (EventSchemas as Record<string, z.ZodType>)[name] : undefined;
   if (!schema) throw new RangeError(`unknown schema "${String(name)}"`);
   const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "throw" }) as Record<string, unknown>;
   const { $schema, id: _id, ...rest } = generated;

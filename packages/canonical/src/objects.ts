@@ -172,7 +172,8 @@ export const parseNonconformance: (input: unknown) => Nonconformance = nonconfor
  * ```
  */
 export function safeParseObject<N extends ObjectName>(name: N, input: unknown): Result<CanonicalObject<N>> {
-  const parsers = (byName as Record<string, { safeParse(input: unknown): Result<unknown> } | undefined>)[name];
+  // Own keys only: a name such as "constructor" must not reach Object.prototype.
+  const parsers = Object.hasOwn(byName, name) ? (byName as Record<string, { safeParse(input: unknown): Result<unknown> }>)[name] : undefined;
   if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object "${String(name)}"` }] };
   return parsers.safeParse(input) as Result<CanonicalObject<N>>;
 }

@@ -104,6 +104,8 @@ export function toJsonPointer(path: readonly PropertyKey[]): string {
 
 const DECIMAL_PATTERN_SOURCES = new Set([String(UNSIGNED_DECIMAL_PATTERN), String(SIGNED_DECIMAL_PATTERN), UNSIGNED_DECIMAL_PATTERN.source, SIGNED_DECIMAL_PATTERN.source]);
 
+const TOO_MANY_FRACTION_DIGITS = /^-?(?:0|[1-9]\d{0,17})\.\d{13,}$/;
+
 const ZOD_CODE_MAP: Record<string, string> = {
   invalid_type: ISSUE_CODES.invalidType,
   unrecognized_keys: ISSUE_CODES.unknownField,
@@ -132,12 +134,25 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
     if (issue.code === "custom" && typeof issue.params?.["code"] === "string") code = issue.params["code"];
     // Decimal and unit checks are plain regex/enum checks so that JSON Schema carries them
     // too; give their failures the specific codes callers switch on.
-    if (issue.code === "invalid_format" && issue.format === "regex" && DECIMAL_PATTERN_SOURCES.has(String(issue.pattern))) code = ISSUE_CODES.decimalFormat;
+    if (issue.code === "invalid_format" && issue.format === "regex" && DECIMAL_PATTERN_SOURCES.has(String(issue.pattern))) {
+      // A well-formed decimal that only has too many fraction digits (0.30000000000000004) is a scale problem.
+      const text = valueAt(input, issue.path);
+      const signed = String(issue.pattern) === String(SIGNED_DECIMAL_PATTERN) || String(issue.pattern) === SIGNED_DECIMAL_PATTERN.source;
+      const onlyScale = typeof text === "string" && TOO_MANY_FRACTION_DIGITS.test(text) && (signed || !text.startsWith("-"));
+      code = onlyScale ? ISSUE_CODES.decimalScale : ISSUE_CODES.decimalFormat;
+    }
     if (issue.code === "invalid_value" && issue.values.length > 1000) code = ISSUE_CODES.unknownUnit;
     let message = issue.message;
-    if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
+    if (issue.code === "invalid_key" && issue.issues[0]?.message) message = `invalid key: ${issue.issues[0].message}`;
+    const missing = valueAt(input, issue.path) === undefined;
+    if (issue.code === "invalid_value" && !missing && issue.path[issue.path.length - 1] === "schemaVersion") {
+      code = ISSUE_CODES.unsupportedVersion;
+      message = `schema version ${JSON.stringify(valueAt(input, issue.path))} is not supported; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+    }
+    // A missing field fails as a type, literal, enum or union mismatch depending on its schema; all of them are "required".
+    if (missing && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
       code = ISSUE_CODES.required;
-      message = `required ${issue.expected} is missing`;
+      message = issue.code === "invalid_type" ? `required ${issue.expected} is missing` : "required field is missing";
     }
     out.push({ path: toJsonPointer(issue.path), code, message });
   }

@@ -99,7 +99,8 @@ export interface EventInput<N extends EventName> {
  * ```
  */
 export function safeCreateEvent<N extends EventName>(name: N, input: EventInput<N>): Result<CanonicalEventOf<N>> {
-  const definition = (EVENT_DEFINITIONS as Record<string, { type: string } | undefined>)[name];
+  // Own keys only: a name such as "constructor" must not reach Object.prototype.
+  const definition = Object.hasOwn(EVENT_DEFINITIONS, name) ? (EVENT_DEFINITIONS as Record<string, { type: string }>)[name] : undefined;
   if (!definition || typeof input !== "object" || input === null) {
     return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: definition ? "event input must be an object" : `unknown event "${String(name)}"` }] };
   }
@@ -185,7 +186,7 @@ export function parseEvent(input: unknown): CanonicalEvent {
  * ```
  */
 export function safeParseEventOf<N extends EventName>(name: N, input: unknown): Result<CanonicalEventOf<N>> {
-  const parsers = (eventParsers as Record<string, (typeof eventParsers)[EventName] | undefined>)[name];
+  const parsers = Object.hasOwn(eventParsers, name) ? (eventParsers as Record<string, (typeof eventParsers)[EventName]>)[name] : undefined;
   if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown event "${String(name)}"` } satisfies Issue] };
   return parsers.safeParse(input) as Result<CanonicalEventOf<N>>;
 }

@@ -33,8 +33,8 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  * @example
  * ```ts
  * import { AlternativeUnit } from "@mfgsync/canonical";
- * // one box (XBX) holds 12 pieces
- * AlternativeUnit.parse({ unit: "XBX", numerator: "12", denominator: "1" });
+ * // one dozen (DZN) is 12 pieces; Rec 21 package codes such as XBX are not Rec 20 units
+ * AlternativeUnit.parse({ unit: "DZN", numerator: "12", denominator: "1" });
  * ```
  */
 export const AlternativeUnit = z.strictObject({

@@ -47,8 +47,9 @@ export type SignedDecimalString = z.infer<typeof SignedDecimalString>;
 
 /**
  * Converts a JavaScript number to a canonical decimal string without
- * floating-point artefacts: the number is rounded to 15 significant digits
- * (what a double holds exactly) and written without exponent.
+ * floating-point artefacts: safe integers are written as they are, other
+ * numbers are rounded to 15 significant digits (what a double holds exactly)
+ * and written without exponent.
  * Returns `undefined` for NaN and infinities.
  *
  * @example
@@ -61,6 +62,8 @@ export type SignedDecimalString = z.infer<typeof SignedDecimalString>;
 export function decimalFromNumber(value: number): string | undefined {
   if (!Number.isFinite(value)) return undefined;
   if (value === 0) return "0";
+  // Integers up to 2^53 are exact in a double; rounding them to 15 digits would change 16-digit ones.
+  if (Number.isSafeInteger(value)) return String(value);
   const [mantissa = "0", exponentText = "0"] = value.toPrecision(15).split("e");
   const negative = mantissa.startsWith("-");
   const unsigned = negative ? mantissa.slice(1) : mantissa;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES } from "../result.js";
-import { DecimalString, SignedDecimalString, decimalFromNumber } from "./decimal.js";
+import { DecimalString, MAX_DECIMAL_SCALE, SignedDecimalString, decimalFromNumber } from "./decimal.js";
 import { UnitCode, isUnitCode } from "./unit.js";
 
 /**
@@ -67,7 +67,8 @@ export function safeQuantityFromNumber(value: number, unit: string): Result<Quan
   const text = decimalFromNumber(value) ?? "0";
   const parsed = DecimalString.safeParse(text);
   if (!parsed.success) {
-    return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.decimalFormat, message: `${value} cannot be written as a canonical decimal (${text})` }] };
+    const scale = (text.split(".")[1] ?? "").length > MAX_DECIMAL_SCALE;
+    return { ok: false, issues: [{ path: "/value", code: scale ? ISSUE_CODES.decimalScale : ISSUE_CODES.decimalFormat, message: `${value} cannot be written as a canonical decimal (${text})` }] };
   }
   return { ok: true, value: { value: text, unit } };
 }
