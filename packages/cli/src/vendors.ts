@@ -1,0 +1,38 @@
+import type { Issue } from "@mfgsync/canonical";
+import type { MapResult, MappingContext } from "@mfgsync/mapping";
+import * as sap from "@mfgsync/mappers-sap";
+
+/** The canonical objects `mfgsync map` knows. */
+export const MAP_ENTITIES = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
+export type MapEntity = (typeof MAP_ENTITIES)[number];
+
+/** What the CLI needs from a vendor mapper: read the vendor's wire format, write the bare vendor entity. */
+export interface WireMapper {
+  decodeWire(payload: unknown, context?: MappingContext, options?: { readonly validate?: boolean }):
+    | { readonly ok: true; readonly collection: boolean; readonly results: readonly MapResult<unknown>[] }
+    | { readonly ok: false; readonly issues: readonly [Issue, ...Issue[]] };
+  encode(input: unknown, context?: MappingContext): MapResult<unknown>;
+}
+
+/** A vendor the CLI can map from and to. Later vendors register here. */
+export interface Vendor {
+  readonly name: string;
+  readonly mappers: Partial<Record<MapEntity, WireMapper>>;
+}
+
+// Look mappers up by export name so the CLI keeps working while a vendor
+// package grows entity by entity.
+const sapExports = sap as unknown as Record<string, WireMapper | undefined>;
+
+export const VENDORS: readonly Vendor[] = [
+  {
+    name: "sap",
+    mappers: {
+      material: sapExports["materialMapper"] ?? sapExports["productMapper"],
+      "production-order": sapExports["productionOrderMapper"],
+      lot: sapExports["batchMapper"],
+      inspection: sapExports["inspectionLotMapper"] ?? sapExports["inspectionMapper"],
+      nonconformance: sapExports["defectMapper"] ?? sapExports["nonconformanceMapper"],
+    },
+  },
+];

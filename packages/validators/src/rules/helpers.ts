@@ -1,0 +1,52 @@
+// Small helpers shared by the built-in rules. Internal.
+
+import type { Identifier } from "@mfgsync/canonical";
+import type { ValidationOptions } from "../engine/options.js";
+import type { ReportFinding, Rule, RuleContext, SubjectKind, SubjectOf } from "../engine/types.js";
+
+type Handlers<K extends SubjectKind> = { [P in K]: (subject: SubjectOf<P>, ctx: RuleContext, report: ReportFinding) => void };
+
+/**
+ * Builds `appliesTo` and `check` from one handler per kind, so that each
+ * handler gets its subject fully typed.
+ */
+export function perKind<K extends SubjectKind>(handlers: Handlers<K>): Pick<Rule<K>, "appliesTo" | "check"> {
+  const appliesTo = Object.keys(handlers) as K[];
+  return {
+    appliesTo,
+    check(subject, ctx, report) {
+      const handler = (handlers as Record<string, (subject: unknown, ctx: RuleContext, report: ReportFinding) => void>)[ctx.kind];
+      handler?.(subject, ctx, report);
+    },
+  };
+}
+
+/** The scale a quantity in `unit` may carry in the target system. */
+export function scaleFor(options: ValidationOptions, unit: string): number {
+  const byUnit = options.quantity.maxScaleByUnit;
+  return Object.hasOwn(byUnit, unit) ? (byUnit[unit] ?? options.quantity.maxScale) : options.quantity.maxScale;
+}
+
+/** `value (scheme)` for messages. */
+export function idText(id: Identifier): string {
+  return `${id.value} (${id.scheme})`;
+}
+
+/** Same identifier: scheme and value match (the issuer is informational). */
+export function sameId(a: Identifier, b: Identifier): boolean {
+  return a.scheme === b.scheme && a.value === b.value;
+}
+
+/** Every object kind. */
+export const OBJECT_KINDS = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
+
+/** Every event kind. */
+export const EVENT_KINDS = [
+  "production-order-released", "production-order-changed", "operation-started", "operation-paused", "operation-completed",
+  "production-confirmed", "material-consumed", "material-produced", "lot-created", "lot-disposition-changed",
+  "inspection-requested", "inspection-result-recorded", "inspection-decision-made",
+  "nonconformance-raised", "nonconformance-updated", "nonconformance-closed",
+] as const;
+
+/** Every kind, objects first. */
+export const ALL_KINDS = [...OBJECT_KINDS, ...EVENT_KINDS] as const;

@@ -1,0 +1,68 @@
+import type { Identifier } from "@mfgsync/canonical";
+import { defineRule } from "../engine/define-rule.js";
+import type { Path } from "../internal/walk.js";
+import { findIdentifiers } from "../internal/walk.js";
+import { ALL_KINDS, OBJECT_KINDS, idText } from "./helpers.js";
+
+const GTIN_SCHEMES = new Set(["gs1.gtin", "gtin"]);
+const GTIN_SHAPE = /^(?:\d{8}|\d{12,14})$/;
+
+/** GS1 mod-10 check: weights 3 and 1 alternate from the digit left of the check digit. */
+export function gtinCheckDigitValid(gtin: string): boolean {
+  if (!GTIN_SHAPE.test(gtin)) return false;
+  let sum = 0;
+  for (let i = gtin.length - 2, weight = 3; i >= 0; i--, weight = 4 - weight) sum += Number(gtin[i]) * weight;
+  return (10 - (sum % 10)) % 10 === Number(gtin[gtin.length - 1]);
+}
+
+export const identifierGtinCheckDigit = defineRule({
+  id: "identifier/gtin-check-digit",
+  defaultSeverity: "error",
+  description: "A GTIN (a material's `gtin`, or any identifier in scheme `gs1.gtin`) has 8, 12, 13 or 14 digits and a valid GS1 check digit.",
+  rationale:
+    "GTINs travel to customers, labels and EDI messages; a wrong check digit is a typo or a truncated leading zero, and the receiving partner rejects the message or, worse, " +
+    "matches another product. The GS1 mod-10 check catches every single-digit error and most transpositions.",
+  appliesTo: ALL_KINDS,
+  check(subject, ctx, report) {
+    const gtins: Array<{ path: Path; value: string }> = [];
+    if (ctx.kind === "material" && "gtin" in subject && typeof subject.gtin === "string") gtins.push({ path: ["gtin"], value: subject.gtin });
+    for (const { path, value } of findIdentifiers(subject)) {
+      if (GTIN_SCHEMES.has(value.scheme)) gtins.push({ path: [...path, "value"], value: value.value });
+    }
+    for (const { path, value } of gtins) {
+      if (!GTIN_SHAPE.test(value)) report({ path, message: `GTIN "${value}" must have 8, 12, 13 or 14 digits` });
+      else if (!gtinCheckDigitValid(value)) report({ path, message: `GTIN ${value} has a wrong check digit` });
+    }
+  },
+});
+
+const sameSystem = (a: Identifier, b: Identifier) => a.scheme === b.scheme && (a.issuer ?? "") === (b.issuer ?? "");
+
+export const identifierCrossReferenceScheme = defineRule({
+  id: "identifier/cross-reference-scheme",
+  defaultSeverity: "warning",
+  description: "Cross-references name another system than the object's own id, each system once; with `identifier.schemes` set, every scheme is a known one.",
+  rationale:
+    "A cross-reference says \"the same object is X in that system\". One in the object's own scheme and issuer is a second id in the same system, which makes lookups ambiguous; " +
+    "two cross-references for the same system with different values mean the mapping table has duplicates. A scheme nobody knows (\"sap-s4hanna\") cannot be resolved by any consumer: " +
+    "list the integration's schemes in the profile option `identifier.schemes` to catch typos.",
+  appliesTo: ALL_KINDS,
+  check(subject, ctx, report) {
+    if ((OBJECT_KINDS as readonly string[]).includes(ctx.kind) && "crossReferences" in subject && "id" in subject) {
+      const own = subject.id as Identifier;
+      (subject.crossReferences ?? []).forEach((ref, i) => {
+        if (sameSystem(ref, own)) report({ path: ["crossReferences", i], message: `cross-reference ${idText(ref)} is in the object's own system; it is not a cross-reference` });
+        else if ((subject.crossReferences ?? []).slice(0, i).some((earlier) => sameSystem(earlier, ref) && earlier.value !== ref.value)) {
+          report({ path: ["crossReferences", i], message: `system ${ref.scheme}${ref.issuer ? ` (${ref.issuer})` : ""} has more than one cross-reference` });
+        }
+      });
+    }
+    const schemes = ctx.options.identifier.schemes;
+    if (!schemes) return;
+    for (const { path, value } of findIdentifiers(subject)) {
+      if (!schemes.includes(value.scheme)) report({ path: [...path, "scheme"], message: `identifier scheme "${value.scheme}" is not one of the integration's schemes (profile option identifier.schemes)` });
+    }
+  },
+});
+
+export const IDENTIFIER_RULES = [identifierGtinCheckDigit, identifierCrossReferenceScheme];

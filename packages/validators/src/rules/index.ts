@@ -1,0 +1,37 @@
+import type { Rule } from "../engine/types.js";
+import { EVENT_RULES } from "./event.js";
+import { IDENTIFIER_RULES } from "./identifier.js";
+import { INSPECTION_RULES } from "./inspection.js";
+import { LOT_GENEALOGY_RULES } from "./lot-genealogy.js";
+import { LOT_RULES } from "./lot.js";
+import { MATERIAL_RULES } from "./material.js";
+import { NONCONFORMANCE_RULES } from "./nonconformance.js";
+import { ORDER_RULES } from "./order.js";
+import { QUANTITY_RULES } from "./quantity.js";
+import { schemaValid } from "./schema.js";
+import { UNIT_RULES } from "./unit.js";
+
+/**
+ * The built-in rule catalog, in evaluation order. Each entry's metadata (id,
+ * default severity, description, rationale, applies-to, context stores) is
+ * plain data: `docs/guides/rules.md` and `mfgsync rules` are generated from it.
+ *
+ * @example
+ * ```ts
+ * import { BUILTIN_RULES } from "@mfgsync/validators";
+ * for (const rule of BUILTIN_RULES) console.log(rule.id, rule.defaultSeverity, rule.description);
+ * ```
+ */
+export const BUILTIN_RULES: readonly Rule[] = Object.freeze([
+  schemaValid,
+  ...UNIT_RULES,
+  ...QUANTITY_RULES,
+  ...MATERIAL_RULES,
+  ...ORDER_RULES,
+  ...LOT_RULES,
+  ...LOT_GENEALOGY_RULES,
+  ...INSPECTION_RULES,
+  ...NONCONFORMANCE_RULES,
+  ...EVENT_RULES,
+  ...IDENTIFIER_RULES,
+] as Rule[]);
