@@ -1,0 +1,23 @@
+/**
+ * SAP S/4HANA OData V2 ↔ canonical mappers, built on `@mfgsync/mapping`.
+ *
+ * Each mapper reads SAP payloads exactly as SAP Gateway sends them
+ * (`{"d": ...}` envelopes, `/Date(ms)/`, `PT06H30M00S`, decimals as strings,
+ * `"X"`/`""` flags, commercial and ISO units) and writes bare SAP entities.
+ * SAP properties without a canonical home are kept in `extensions.sap`.
+ *
+ * @packageDocumentation
+ */
+
+export { SAP_SCHEME, SAP_NAMESPACE, SAP_CONTEXT_DEFAULTS } from "./context.js";
+export type { EntityCatalog, CatalogProperty, CatalogNavigationProperty, EdmType } from "./generated/catalog.js";
+export { SAP_ENTITY_CATALOGS } from "./generated/catalog.js";
+export { SAP_UNITS_IN, SAP_UNITS_OUT, SAP_ISO_UNITS_OUT, SAP_INTERNAL_UNITS_OUT, sapUnit } from "./units.js";
+export type { WireResult, UnwrappedPayload, SapMapper } from "./odata/wire.js";
+export { unwrapODataV2 } from "./odata/wire.js";
+export { SAP_ORDER_STATUS_STATES, SAP_ORDER_STATUS_PRECEDENCE, SAP_SYSTEM_STATUS_CODES, sapStatus } from "./production-order/status.js";
+export { productionOrderDeclaration } from "./production-order/declaration.js";
+export { productionOrderMapper } from "./production-order/index.js";
+export { batchDisposition } from "./lot/disposition.js";
+export { batchDeclaration } from "./lot/declaration.js";
+export { batchMapper } from "./lot/index.js";

@@ -1,0 +1,132 @@
+import type { ResolvedContext } from "./context.js";
+
+/**
+ * Returned by a converter when the value cannot be mapped; the converter has
+ * already reported an issue through its scope.
+ *
+ * @example
+ * ```ts
+ * import { INVALID } from "@mfgsync/mapping";
+ * const result: unknown = INVALID;
+ * if (result === INVALID) console.log("not mapped");
+ * ```
+ */
+export const INVALID: unique symbol = Symbol("mfgsync.mapping.invalid");
+/** The type of {@link INVALID}. @example `import type { Invalid } from "@mfgsync/mapping";` */
+export type Invalid = typeof INVALID;
+
+/**
+ * Returned by an encoder (alone, or in a tuple slot) when a vendor property
+ * should not be written at all.
+ *
+ * @example
+ * ```ts
+ * import { OMIT } from "@mfgsync/mapping";
+ * const slots: unknown[] = ["500", "PC", OMIT];
+ * ```
+ */
+export const OMIT: unique symbol = Symbol("mfgsync.mapping.omit");
+/** The type of {@link OMIT}. @example `import type { Omit as OmitMarker } from "@mfgsync/mapping";` */
+export type Omit = typeof OMIT;
+
+/**
+ * What a converter sees while decoding one vendor record.
+ *
+ * @example
+ * ```ts
+ * import type { DecodeScope } from "@mfgsync/mapping";
+ * const zoneOf = (scope: DecodeScope) => scope.zone();
+ * ```
+ */
+export interface DecodeScope {
+  /** The resolved mapping context. */
+  readonly context: ResolvedContext;
+  /** The raw vendor record being decoded. */
+  readonly record: Readonly<Record<string, unknown>>;
+  /** The raw parent record (for a navigation child), if any. */
+  readonly parentRecord: Readonly<Record<string, unknown>> | undefined;
+  /** IANA time zone of this record's plant; warns once per plant when it falls back to UTC. */
+  zone(): string;
+  /** Reports an issue at a vendor property of this record and returns {@link INVALID}. */
+  issue(property: string, code: string, message: string): Invalid;
+  /** Reports a warning at a vendor property of this record. */
+  warn(property: string, code: string, message: string): void;
+  /** Keeps a raw vendor value in the extensions because the canonical form cannot reproduce it exactly. */
+  carry(property: string, value: unknown): void;
+}
+
+/**
+ * What a converter sees while encoding one canonical object (or child object).
+ *
+ * @example
+ * ```ts
+ * import type { EncodeScope } from "@mfgsync/mapping";
+ * const plantOf = (scope: EncodeScope) => scope.object["plant"];
+ * ```
+ */
+export interface EncodeScope {
+  /** The resolved mapping context. */
+  readonly context: ResolvedContext;
+  /** The canonical object at this level (the order, or one of its operations). */
+  readonly object: Readonly<Record<string, unknown>>;
+  /** The vendor record being built. */
+  readonly target: Readonly<Record<string, unknown>>;
+  /** The vendor record built for the parent, if any. */
+  readonly parentTarget: Readonly<Record<string, unknown>> | undefined;
+  /** IANA time zone of this object's plant. */
+  zone(): string;
+  /** Reports an issue at a JSON Pointer relative to this canonical object and returns {@link INVALID}. */
+  issue(pointer: string, code: string, message: string): Invalid;
+  /** Reports a warning at a JSON Pointer relative to this canonical object. */
+  warn(pointer: string, code: string, message: string): void;
+}
+
+/**
+ * A bidirectional converter between vendor values and a canonical value. A
+ * converter with `arity` 1 receives and returns one vendor value; with
+ * arity n it receives the values of its n vendor properties as an array (in
+ * declaration order, `undefined` when absent) and returns an array of n
+ * (use {@link OMIT} to leave one out). Converters never throw: they report
+ * through the scope and return {@link INVALID}.
+ *
+ * `decode` returns `undefined` for an empty vendor value (the canonical field
+ * is then left out); `encode` receives `undefined` for an absent canonical
+ * field and returns the vendor's empty value.
+ *
+ * @example
+ * ```ts
+ * import type { Converter } from "@mfgsync/mapping";
+ * import { INVALID } from "@mfgsync/mapping";
+ * const upper: Converter<string, string> = {
+ *   kind: "text", description: "upper-case code", arity: 1,
+ *   decode: (v, scope, props) => typeof v === "string" ? (v === "" ? undefined : v) : scope.issue(props[0] ?? "", "type.invalid", "expected a string"),
+ *   encode: (c) => c ?? "",
+ * };
+ * void INVALID;
+ * ```
+ */
+export interface Converter<V = unknown, C = unknown> {
+  /** Short name of the conversion, shown in the mapping tables (`decimal`, `X/"" flag`, `date+time@plant`). */
+  readonly kind: string;
+  /** One sentence for the mapping tables. */
+  readonly description: string;
+  /** Number of vendor properties the converter reads and writes. */
+  readonly arity: number;
+  /** Vendor value(s) to canonical value. */
+  decode(value: V, scope: DecodeScope, props: readonly string[]): C | undefined | Invalid;
+  /** Canonical value to vendor value(s); `pointer` is the field's JSON Pointer relative to `scope.object`. */
+  encode(value: C | undefined, scope: EncodeScope, pointer: string): V | Invalid | Omit;
+}
+
+/**
+ * Any converter, whatever its value types; the form declarations store.
+ *
+ * @example
+ * ```ts
+ * import type { AnyConverter } from "@mfgsync/mapping";
+ * import { decimal } from "@mfgsync/mapping";
+ * const c: AnyConverter = decimal();
+ * ```
+ */
+// Methods are bivariant in TypeScript, so every Converter<V, C> is assignable to this.
+export type AnyConverter = Converter<unknown, unknown>;

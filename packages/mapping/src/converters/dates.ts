@@ -1,0 +1,229 @@
+import { ISSUE_CODES } from "@mfgsync/canonical";
+import type { Converter, DecodeScope, Invalid } from "../converter.js";
+import { MAPPING_CODES } from "../result.js";
+import { DAY_MS, formatPlainDate, formatTimestamp, isPlainDateText, parsePlainDate, parseTimestamp } from "../time/iso.js";
+import { instantFromWallClock, zoneOffsetMinutes } from "../time/zone.js";
+import { wrongType } from "./basic.js";
+
+const ODATA_DATE = /^\/Date\((-?\d{1,15})([+-]\d{4})?\)\/$/;
+/** Earliest and latest instants a canonical timestamp can hold (0000-01-01 to 9999-12-31). */
+const RANGE = { min: -62167219200000, max: 253402300799999 };
+
+/** The parts of an OData V2 `/Date(ms)/` or `/Date(ms+hhmm)/` literal. Internal. */
+export function parseODataDate(text: string): { ms: number; offsetMinutes: number | undefined } | undefined {
+  const m = ODATA_DATE.exec(text);
+  if (!m) return undefined;
+  const ms = Number(m[1]);
+  if (!Number.isSafeInteger(ms) || ms < RANGE.min || ms > RANGE.max) return undefined;
+  const offset = m[2];
+  if (offset === undefined) return { ms, offsetMinutes: undefined };
+  // In V2 JSON the suffix counts minutes: "+0060" is one hour. [INFERRED: OData V2 JSON verbose format]
+  return { ms, offsetMinutes: (offset.startsWith("-") ? -1 : 1) * Number(offset.slice(1)) };
+}
+
+function badDate(scope: DecodeScope, prop: string, value: unknown): Invalid {
+  return scope.issue(prop, ISSUE_CODES.invalidFormat, typeof value === "string" ? `"${value}" is not an OData date ("/Date(<ms since 1970>)/")` : wrongType('an OData date "/Date(ms)/" or null', value));
+}
+
+/**
+ * A calendar date sent as OData V2 `Edm.DateTime` (`/Date(ms)/` at UTC
+ * midnight; `null` when empty) to a canonical plain date `YYYY-MM-DD`. The
+ * date part is taken in UTC, never converted to local time. A time of day
+ * other than midnight is an issue. A canonical timestamp given for such a
+ * field is written with the date it shows.
+ *
+ * @example
+ * ```ts
+ * import { odataDate } from "@mfgsync/mapping";
+ * odataDate().kind; // "/Date()/ date"
+ * ```
+ */
+export function odataDate(): Converter<string | null | undefined, string> {
+  return {
+    kind: "/Date()/ date",
+    description: "Edm.DateTime at UTC midnight to YYYY-MM-DD",
+    arity: 1,
+    decode(value, scope, props) {
+      const prop = props[0] ?? "";
+      if (value === undefined || value === null) return undefined;
+      const parsed = typeof value === "string" ? parseODataDate(value) : undefined;
+      if (!parsed) return badDate(scope, prop, value);
+      if (parsed.ms % DAY_MS !== 0) return scope.issue(prop, MAPPING_CODES.notMidnight, `"${value}" is not at midnight UTC; this field holds a calendar date`);
+      if (parsed.offsetMinutes !== undefined) scope.carry(prop, value);
+      return formatPlainDate(parsed.ms);
+    },
+    encode(value, scope, pointer) {
+      if (value === undefined) return null;
+      const day = isPlainDateText(value) ? parsePlainDate(value) : parsePlainDate(value.slice(0, 10));
+      if (day === undefined) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not a date`);
+      if (!isPlainDateText(value)) scope.warn(pointer, MAPPING_CODES.carried, `the vendor field holds a date only; the time of "${value}" was dropped`);
+      return `/Date(${day})/`;
+    },
+  };
+}
+
+/**
+ * An instant sent as OData V2 `Edm.DateTimeOffset` to a canonical timestamp.
+ * `/Date(ms)/` becomes `...Z` and `/Date(ms+0000)/` becomes `...+00:00`, so
+ * encoding gives back the form that was read. The suffix is an offset in
+ * minutes (`+0060` = one hour); the milliseconds count from 1970 in UTC.
+ *
+ * @example
+ * ```ts
+ * import { odataDateTimeOffset } from "@mfgsync/mapping";
+ * odataDateTimeOffset().kind; // "/Date()/ instant"
+ * ```
+ */
+export function odataDateTimeOffset(): Converter<string | null | undefined, string> {
+  return {
+    kind: "/Date()/ instant",
+    description: "Edm.DateTimeOffset /Date(ms)/ or /Date(ms+0000)/ to an ISO timestamp",
+    arity: 1,
+    decode(value, scope, props) {
+      const prop = props[0] ?? "";
+      if (value === undefined || value === null) return undefined;
+      const parsed = typeof value === "string" ? parseODataDate(value) : undefined;
+      if (!parsed) return badDate(scope, prop, value);
+      return formatTimestamp(parsed.ms, parsed.offsetMinutes ?? 0, parsed.offsetMinutes === undefined);
+    },
+    encode(value, scope, pointer) {
+      if (value === undefined) return null;
+      const parsed = parseTimestamp(value);
+      if (!parsed) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not an ISO 8601 date-time with offset`);
+      if (parsed.zulu) return `/Date(${parsed.utcMs})/`;
+      const abs = Math.abs(parsed.offsetMinutes);
+      return `/Date(${parsed.utcMs}${parsed.offsetMinutes < 0 ? "-" : "+"}${String(abs).padStart(4, "0")})/`;
+    },
+  };
+}
+
+const EDM_TIME = /^PT(?:(\d{1,2})H)?(?:(\d{1,2})M)?(?:(\d{1,2})(?:\.\d+)?S)?$/;
+/** The empty Edm.Time: SAP's "no time". */
+export const NO_TIME = "PT00H00M00S";
+
+/** Seconds since midnight of an OData V2 `Edm.Time` (`PT06H30M00S`), or undefined. Internal. */
+export function parseEdmTime(text: string): number | undefined {
+  if (text === "PT") return undefined;
+  const m = EDM_TIME.exec(text);
+  if (!m) return undefined;
+  const h = Number(m[1] ?? 0), mi = Number(m[2] ?? 0), s = Number(m[3] ?? 0);
+  if (h > 23 || mi > 59 || s > 59) return undefined;
+  return h * 3600 + mi * 60 + s;
+}
+
+/** `PThhHmmMssS` for seconds since midnight. Internal. */
+export function formatEdmTime(seconds: number): string {
+  const h = Math.floor(seconds / 3600), mi = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  return `PT${String(h).padStart(2, "0")}H${String(mi).padStart(2, "0")}M${String(s).padStart(2, "0")}S`;
+}
+
+/**
+ * A local date and time sent as two properties, OData V2 `Edm.DateTime`
+ * (date) and `Edm.Time` (time of day, no zone), to a canonical timestamp in
+ * the plant's time zone (from the context; UTC with a warning when none is
+ * configured). `PT00H00M00S` means "no time": the value is then a plain date,
+ * or, with `timestamp: true` (for canonical fields that need an instant),
+ * local midnight. A time without a date means nothing and is kept in the
+ * extensions.
+ *
+ * @example
+ * ```ts
+ * import { odataDateAndTime } from "@mfgsync/mapping";
+ * odataDateAndTime().kind; // "date+time@plant"
+ * ```
+ */
+export function odataDateAndTime(options: { readonly timestamp?: boolean } = {}): Converter<readonly unknown[], string> {
+  const timestampOnly = options.timestamp === true;
+  return {
+    kind: "date+time@plant",
+    description: timestampOnly
+      ? "Edm.DateTime + Edm.Time read in the plant's time zone to a timestamp"
+      : "Edm.DateTime + Edm.Time read in the plant's time zone; PT00H00M00S means a plain date",
+    arity: 2,
+    decode(values, scope, props) {
+      const dateProp = props[0] ?? "", timeProp = props[1] ?? "";
+      const date = values[0], time = values[1];
+      let seconds = 0;
+      if (time !== undefined && time !== null) {
+        const parsed = typeof time === "string" ? parseEdmTime(time) : undefined;
+        if (parsed === undefined) return scope.issue(timeProp, ISSUE_CODES.invalidFormat, typeof time === "string" ? `"${time}" is not an OData time ("PT06H30M00S")` : wrongType("an OData time", time));
+        seconds = parsed;
+        if (formatEdmTime(parsed) !== time) scope.carry(timeProp, time);
+      } else if (time === null) scope.carry(timeProp, null);
+      if (date === undefined || date === null) {
+        if (seconds !== 0) scope.carry(timeProp, time);
+        return undefined;
+      }
+      const parsedDate = typeof date === "string" ? parseODataDate(date) : undefined;
+      if (!parsedDate) return badDate(scope, dateProp, date);
+      if (parsedDate.ms % DAY_MS !== 0) return scope.issue(dateProp, MAPPING_CODES.notMidnight, `"${date}" is not at midnight UTC; the date part of a date + time pair is a calendar date`);
+      if (parsedDate.offsetMinutes !== undefined) scope.carry(dateProp, date);
+      if (seconds === 0 && !timestampOnly) return formatPlainDate(parsedDate.ms);
+      const zone = scope.zone();
+      const wall = parsedDate.ms + seconds * 1000;
+      const instant = instantFromWallClock(zone, wall);
+      const offset = zoneOffsetMinutes(zone, instant);
+      if (instant + offset * 60000 !== wall) {
+        // A wall-clock time that does not exist (daylight-saving gap): keep it as sent.
+        scope.carry(dateProp, date);
+        scope.carry(timeProp, time);
+      }
+      return formatTimestamp(instant, offset, zone === "UTC");
+    },
+    encode(value, scope, pointer) {
+      if (value === undefined) return [null, NO_TIME];
+      if (isPlainDateText(value)) {
+        const day = parsePlainDate(value);
+        return day === undefined ? scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not a date`) : [`/Date(${day})/`, NO_TIME];
+      }
+      const parsed = parseTimestamp(value);
+      if (!parsed) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not an ISO 8601 date-time with offset`);
+      const zone = scope.zone();
+      const wall = parsed.utcMs + zoneOffsetMinutes(zone, parsed.utcMs) * 60000;
+      const day = Math.floor(wall / DAY_MS) * DAY_MS;
+      const seconds = Math.floor((wall - day) / 1000);
+      return [`/Date(${day})/`, formatEdmTime(seconds)];
+    },
+  };
+}
+
+const ABAP_TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+/**
+ * An ABAP time stamp sent as a 14-character string `YYYYMMDDhhmmss` (SAP
+ * production order `LastChangeDateTime`) to a canonical timestamp in UTC.
+ * That the value is UTC is an assumption (ABAP `TIMESTAMP` fields are UTC by
+ * convention) [INFERRED]. `""` means none.
+ *
+ * @example
+ * ```ts
+ * import { abapTimestamp } from "@mfgsync/mapping";
+ * abapTimestamp().kind; // "YYYYMMDDhhmmss UTC"
+ * ```
+ */
+export function abapTimestamp(): Converter<string | null | undefined, string> {
+  return {
+    kind: "YYYYMMDDhhmmss UTC",
+    description: "14-digit ABAP time stamp (UTC) to an ISO timestamp",
+    arity: 1,
+    decode(value, scope, props) {
+      const prop = props[0] ?? "";
+      if (value === undefined || value === "") return undefined;
+      if (value === null || value === "0" || value === "00000000000000") {
+        scope.carry(prop, value);
+        return undefined;
+      }
+      const m = typeof value === "string" ? ABAP_TIMESTAMP.exec(value) : null;
+      if (!m) return scope.issue(prop, ISSUE_CODES.invalidFormat, typeof value === "string" ? `"${value}" is not a 14-digit time stamp YYYYMMDDhhmmss` : wrongType("a 14-digit time stamp", value));
+      const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;
+      return parseTimestamp(iso) ? iso : scope.issue(prop, ISSUE_CODES.invalidFormat, `"${value}" is not a valid date and time`);
+    },
+    encode(value, scope, pointer) {
+      if (value === undefined) return "";
+      const parsed = parseTimestamp(value);
+      if (!parsed) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not an ISO 8601 date-time with offset`);
+      const utc = formatTimestamp(parsed.utcMs - (parsed.utcMs % 1000 + 1000) % 1000, 0, true);
+      return utc.slice(0, 19).replace(/[-T:]/g, "");
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Issue } from "@mfgsync/canonical";
+import { ISSUE_CODES } from "@mfgsync/canonical";
+
+/**
+ * Outcome of a mapping call: the mapped value with any warnings, or the
+ * issues that stopped it. Issue paths are JSON Pointers into the input of the
+ * call (the vendor payload for `decode`, the canonical object for `encode`).
+ * Warnings never stop a mapping; they say what was assumed (a default time
+ * zone, a unit passed through as is).
+ *
+ * @example
+ * ```ts
+ * import type { MapResult } from "@mfgsync/mapping";
+ * function show(result: MapResult<unknown>) {
+ *   if (result.ok) console.log(result.value, result.warnings.length);
+ *   else console.log(result.issues.map((i) => `${i.path} ${i.code}`));
+ * }
+ * ```
+ */
+export type MapResult<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly [Issue, ...Issue[]]; readonly warnings: readonly Issue[] };
+
+/**
+ * Stable issue and warning codes of the mapping core, on top of the
+ * canonical package's {@link ISSUE_CODES} (which the core reuses for type,
+ * format, length and unit problems).
+ *
+ * @example
+ * ```ts
+ * import { MAPPING_CODES } from "@mfgsync/mapping";
+ * console.log(MAPPING_CODES.defaultTimeZone); // "time-zone.default"
+ * ```
+ */
+export const MAPPING_CODES = {
+  ...ISSUE_CODES,
+  /** A date-time was read in UTC because no time zone was configured for its plant (warning). */
+  defaultTimeZone: "time-zone.default",
+  /** The context names a time zone that the runtime does not know. */
+  invalidTimeZone: "time-zone.invalid",
+  /** A property is not in the vendor catalog; it was carried in extensions (warning). */
+  uncataloguedField: "field.uncatalogued",
+  /** A unit had no entry in the unit table and was passed on as is (warning). */
+  unitPassedThrough: "unit.passed-through",
+  /** An identifier was issued by another scheme than the vendor's. */
+  foreignScheme: "identifier.scheme",
+  /** A canonical value has no vendor code. */
+  noVendorCode: "code.unmapped",
+  /** A decimal has more digits than the vendor field holds. */
+  decimalPrecision: "decimal.precision",
+  /** A date that should be a calendar date (UTC midnight) carries a time of day. */
+  notMidnight: "date.not-midnight",
+  /** An invalid mapping context. */
+  invalidContext: "context.invalid",
+  /** An unexpected failure inside a mapper; a bug, reported instead of thrown. */
+  internal: "mapping.internal",
+  /** A value is valid but carried in extensions because the canonical form cannot hold it (warning). */
+  carried: "value.carried",
+} as const;
+
+/** Builds an issue. Internal helper. */
+export function makeIssue(path: string, code: string, message: string): Issue {
+  return { path, code, message };
+}
+
+/** Escapes one JSON Pointer reference token. */
+export function pointerToken(key: string | number): string {
+  const text = String(key);
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
+}
+
+/**
+ * Prefixes every issue path of a result with `base` (a JSON Pointer), e.g.
+ * to report entity issues relative to a whole OData envelope.
+ *
+ * @example
+ * ```ts
+ * import { rebaseResult } from "@mfgsync/mapping";
+ * const r = rebaseResult({ ok: false, issues: [{ path: "/TotalQuantity", code: "decimal.format", message: "..." }], warnings: [] }, "/d/results/0");
+ * // r.issues[0].path === "/d/results/0/TotalQuantity"
+ * ```
+ */
+export function rebaseResult<T>(result: MapResult<T>, base: string): MapResult<T> {
+  if (base === "") return result;
+  const warnings = result.warnings.map((w) => ({ ...w, path: base + w.path }));
+  if (result.ok) return { ok: true, value: result.value, warnings };
+  const issues = result.issues.map((i) => ({ ...i, path: base + i.path })) as unknown as [Issue, ...Issue[]];
+  return { ok: false, issues, warnings };
+}

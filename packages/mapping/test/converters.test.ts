@@ -1,0 +1,172 @@
+import type { AnyConverter, DecodeScope, EncodeScope, MappingContext } from "@mfgsync/mapping";
+import {
+  INVALID, abapTimestamp, coded, decimal, doubleDecimal, flag, identifier, odataDate, odataDateAndTime, odataDateTimeOffset, quantity, resolveContext, unitCode,
+} from "@mfgsync/mapping";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+const DEFAULTS = { scheme: "acme", units: { PC: "H87", PCE: "H87", ST: "H87", KG: "KGM" }, unitsOut: { H87: "PC", KGM: "KG" } };
+
+function scopes(context: MappingContext = {}, zone = "UTC") {
+  const resolved = resolveContext(context, DEFAULTS);
+  if (!resolved.ok) throw new Error("bad context");
+  const issues: string[] = [];
+  const warnings: string[] = [];
+  const carried: Record<string, unknown> = {};
+  const decode: DecodeScope = {
+    context: resolved.value, record: {}, parentRecord: undefined, zone: () => zone,
+    issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`), carry: (p, v) => void (carried[p] = v),
+  };
+  const encode: EncodeScope = {
+    context: resolved.value, object: {}, target: {}, parentTarget: undefined, zone: () => zone,
+    issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`),
+  };
+  return { decode, encode, issues, warnings, carried };
+}
+
+function roundTrip(converter: AnyConverter, vendor: unknown, zone = "UTC") {
+  const s = scopes({}, zone);
+  const props = Array.from({ length: converter.arity }, (_, i) => `P${i}`);
+  const canonical = converter.decode(vendor, s.decode, props);
+  const back = canonical === INVALID ? INVALID : converter.encode(canonical, s.encode, "/x");
+  return { canonical, back, ...s };
+}
+
+describe("decimal", () => {
+  it("keeps SAP decimal strings digit for digit", () => {
+    for (const v of ["500", "0.00", "0.000", "12.5", "9999999999.999"]) expect(roundTrip(decimal(), v)).toMatchObject({ canonical: v, back: v });
+  });
+  it("refuses commas, exponents, numbers and (unsigned) negatives", () => {
+    expect(roundTrip(decimal(), "12,5").issues).toEqual(["P0 decimal.format"]);
+    expect(roundTrip(decimal(), "1e3").issues).toEqual(["P0 decimal.format"]);
+    expect(roundTrip(decimal(), 12.5).issues).toEqual(["P0 type.invalid"]);
+    expect(roundTrip(decimal(), "-1").issues).toEqual(["P0 value.too-small"]);
+    expect(roundTrip(decimal({ signed: true }), "-1").canonical).toBe("-1");
+  });
+  it("reads null as none and keeps it", () => {
+    const r = roundTrip(decimal(), null);
+    expect(r.canonical).toBeUndefined();
+    expect(r.carried).toEqual({ P0: null });
+  });
+});
+
+describe("doubleDecimal", () => {
+  it("reads SAP's exponent text and numbers exactly and writes the exponent form", () => {
+    expect(roundTrip(doubleDecimal(), "1.0000000000000000E+01")).toMatchObject({ canonical: "10", back: "1.0000000000000000E+01", carried: {} });
+    expect(roundTrip(doubleDecimal(), "-1.2345000000000000E-03").canonical).toBe("-0.0012345");
+    expect(roundTrip(doubleDecimal(), 0.1 + 0.2).canonical).toBe("0.3");
+    expect(roundTrip(doubleDecimal(), 12.5).carried).toEqual({ P0: 12.5 });
+  });
+  it("round-trips any decimal of up to 17 significant digits (property)", () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 12 }), (n, scale) => {
+      const digits = (n < 0n ? -n : n).toString().padStart(scale + 1, "0");
+      const raw = `${n < 0n ? "-" : ""}${digits.slice(0, digits.length - scale)}${scale > 0 ? "." + digits.slice(-scale) : ""}`;
+      const canonical = raw.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^-0$/, "0");
+      const s = scopes();
+      const text = doubleDecimal().encode(canonical, s.encode, "/x");
+      expect(doubleDecimal().decode(text as string, s.decode, ["P0"])).toBe(canonical);
+    }));
+  });
+});
+
+describe("flag and coded values", () => {
+  it('reads "X" and "" and refuses other flags', () => {
+    expect(roundTrip(flag(), "X")).toMatchObject({ canonical: true, back: "X" });
+    expect(roundTrip(flag(), "")).toMatchObject({ canonical: false, back: "" });
+    expect(roundTrip(flag(), "Y").issues).toEqual(["P0 value.invalid"]);
+  });
+  it("keeps the vendor code and lets a changed canonical value win", () => {
+    const types = coded({ list: "acme:type", codes: { FERT: "FinishedGood", ROH: "RawMaterial" }, fallback: "Other" });
+    expect(roundTrip(types, "FERT")).toMatchObject({ canonical: { value: "FinishedGood", originalCode: "FERT", originalList: "acme:type" }, back: "FERT" });
+    expect(roundTrip(types, "ZZZ")).toMatchObject({ canonical: { value: "Other", originalCode: "ZZZ" }, back: "ZZZ" });
+    const s = scopes();
+    expect(types.encode({ value: "RawMaterial", originalCode: "FERT", originalList: "acme:type" }, s.encode, "/type")).toBe("ROH");
+    expect(types.encode({ value: "Other" }, s.encode, "/type")).toBe(INVALID);
+    expect(s.issues).toEqual(["/type/value code.unmapped"]);
+  });
+});
+
+describe("units and quantities", () => {
+  it("reads SAP spellings through the unit table and keeps spellings it would not write", () => {
+    expect(roundTrip(unitCode(), "PC")).toMatchObject({ canonical: "H87", back: "PC", carried: {} });
+    expect(roundTrip(unitCode(), "ST")).toMatchObject({ canonical: "H87", back: "PC", carried: { P0: "ST" } });
+  });
+  it("passes valid Rec 20 codes with a warning and refuses unknown units", () => {
+    expect(roundTrip(unitCode(), "MTR")).toMatchObject({ canonical: "MTR", back: "MTR", warnings: ["P0 unit.passed-through", "/x unit.passed-through"] });
+    expect(roundTrip(unitCode(), "QQQ").issues).toEqual(["P0 unit.unknown"]);
+  });
+  it("lets the caller override the table", () => {
+    const s = scopes({ units: { PAA: "PR" }, unitsOut: { PR: "PAA" } });
+    expect(unitCode().decode("PAA", s.decode, ["U"])).toBe("PR");
+    expect(unitCode().encode("PR", s.encode, "/u")).toBe("PAA");
+    expect(resolveContext({ units: { KAR: "CT" } }, DEFAULTS).ok).toBe(false);
+  });
+  it("refuses a Rec 20 unit that would be written as a vendor code meaning another unit", () => {
+    const s = scopes();
+    expect(unitCode().encode("ST", s.encode, "/unit")).toBe(INVALID);
+    expect(s.issues).toEqual(["/unit unit.unknown"]);
+  });
+  it("pairs amount and unit; a zero amount without unit is no quantity", () => {
+    const q = quantity(decimal(), unitCode());
+    expect(roundTrip(q, ["12.5", "KG"])).toMatchObject({ canonical: { value: "12.5", unit: "KGM" }, back: ["12.5", "KG"] });
+    expect(roundTrip(q, ["0.000", ""])).toMatchObject({ canonical: undefined, carried: { P0: "0.000" } });
+    expect(roundTrip(q, ["5", ""]).issues).toEqual(["P1 unit.unknown"]);
+  });
+});
+
+describe("dates and times", () => {
+  it("reads /Date(ms)/ calendar dates in UTC and refuses times of day and garbage", () => {
+    expect(roundTrip(odataDate(), "/Date(1496707200000)/")).toMatchObject({ canonical: "2017-06-06", back: "/Date(1496707200000)/" });
+    expect(roundTrip(odataDate(), "/Date(1496707200001)/").issues).toEqual(["P0 date.not-midnight"]);
+    expect(roundTrip(odataDate(), "/Date(abc)/").issues).toEqual(["P0 format.invalid"]);
+    expect(roundTrip(odataDate(), null).canonical).toBeUndefined();
+  });
+  it("reads both DateTimeOffset forms and writes back the one it read", () => {
+    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04Z", back: "/Date(1492098664000)/" });
+    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000+0000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04+00:00", back: "/Date(1492098664000+0000)/" });
+    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000+0060)/")).toMatchObject({ canonical: "2017-04-13T16:51:04+01:00", back: "/Date(1492098664000+0060)/" });
+  });
+  it("reads date + time in the plant's zone; PT00H00M00S means a plain date", () => {
+    const pair = odataDateAndTime();
+    expect(roundTrip(pair, ["/Date(1772409600000)/", "PT06H30M00S"], "Europe/Berlin")).toMatchObject({ canonical: "2026-03-02T06:30:00+01:00", back: ["/Date(1772409600000)/", "PT06H30M00S"] });
+    expect(roundTrip(pair, ["/Date(1782950400000)/", "PT06H30M00S"], "Europe/Berlin").canonical).toBe("2026-07-02T06:30:00+02:00");
+    expect(roundTrip(pair, ["/Date(1772409600000)/", "PT00H00M00S"], "Europe/Berlin")).toMatchObject({ canonical: "2026-03-02", back: ["/Date(1772409600000)/", "PT00H00M00S"] });
+    expect(roundTrip(pair, [null, "PT00H00M00S"])).toMatchObject({ canonical: undefined, back: [null, "PT00H00M00S"] });
+    expect(roundTrip(odataDateAndTime({ timestamp: true }), ["/Date(1772409600000)/", "PT00H00M00S"], "Asia/Tokyo").canonical).toBe("2026-03-02T00:00:00+09:00");
+  });
+  it("keeps a wall-clock time that falls into a daylight-saving gap as sent", () => {
+    // 2026-03-29 02:30 does not exist in Europe/Berlin.
+    const r = roundTrip(odataDateAndTime(), ["/Date(1774742400000)/", "PT02H30M00S"], "Europe/Berlin");
+    expect(r.canonical).toBe("2026-03-29T03:30:00+02:00");
+    expect(r.carried).toEqual({ P0: "/Date(1774742400000)/", P1: "PT02H30M00S" });
+  });
+  it("encodes a timestamp given in any offset as the plant's local time", () => {
+    const s = scopes({}, "America/New_York");
+    expect(odataDateAndTime().encode("2026-03-02T12:00:00Z", s.encode, "/t")).toEqual(["/Date(1772409600000)/", "PT07H00M00S"]);
+  });
+  it("round-trips every second of a year in a zone with daylight saving (property)", () => {
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 }), (seconds) => {
+      const s = scopes({}, "America/New_York");
+      const iso = new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+      const wire = odataDateAndTime({ timestamp: true }).encode(iso, s.encode, "/t") as unknown[];
+      const back = odataDateAndTime({ timestamp: true }).decode(wire, s.decode, ["D", "T"]) as string;
+      expect(Date.parse(back)).toBe(seconds * 1000);
+    }), { numRuns: 300 });
+  });
+  it("reads 14-digit ABAP time stamps as UTC", () => {
+    expect(roundTrip(abapTimestamp(), "20200723125718")).toMatchObject({ canonical: "2020-07-23T12:57:18Z", back: "20200723125718" });
+    expect(roundTrip(abapTimestamp(), "20201323125718").issues).toEqual(["P0 format.invalid"]);
+    expect(roundTrip(abapTimestamp(), "")).toMatchObject({ canonical: undefined, back: "" });
+  });
+});
+
+describe("identifiers", () => {
+  it("gives identifiers the context's scheme and issuer and refuses foreign ones on encode", () => {
+    const s = scopes({ identifiers: { issuer: "P01-100" } });
+    expect(identifier().decode("1000123", s.decode, ["Id"])).toEqual({ value: "1000123", scheme: "acme", issuer: "P01-100" });
+    expect(identifier().encode({ value: "1", scheme: "acme", issuer: "P01-100" }, s.encode, "/id")).toBe("1");
+    expect(identifier().encode({ value: "1", scheme: "acme", issuer: "Q01-100" }, s.encode, "/id")).toBe(INVALID);
+    expect(identifier().encode({ value: "1", scheme: "mes" }, s.encode, "/id")).toBe(INVALID);
+    expect(s.issues).toEqual(["/id identifier.scheme", "/id identifier.scheme"]);
+  });
+});
