@@ -147,7 +147,9 @@ export function renderModelDoc(): string {
       const doc = comments.get(`${name}.${field}`) ?? comments.get(`headerFields.${field}`) ?? comments.get(`extensionsField.${field}`) ?? comments.get(`codedValue.${field}`) ?? "";
       if (!doc) throw new Error(`${name}.${field} has no TSDoc comment`);
       const required = fieldSchema._zod.def.type === "optional" ? "" : "yes";
-      lines.push(`| \`${field}\` | ${typeOf(fieldSchema)} | ${required} | ${doc.replace(/\|/g, "\\|")} |`);
+      // TSDoc links point into the API docs; in the Markdown table they become code spans.
+      const text = doc.replace(/\{@link\s+([^}\s|]+)[^}]*\}/g, "`$1`").replace(/\|/g, "\\|");
+      lines.push(`| \`${field}\` | ${typeOf(fieldSchema)} | ${required} | ${text} |`);
     }
     lines.push("");
   }

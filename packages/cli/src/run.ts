@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.err(`mfgsync ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    if ((error as { code?: string }).code === "ENOENT") {
+    if (["ENOENT", "EISDIR", "EACCES", "ENOTDIR"].includes((error as { code?: string }).code ?? "")) {
       io.err(`mfgsync ${command.name}: ${(error as Error).message}\n`);
       return 2;
     }
