@@ -88,4 +88,13 @@ describe("mfgsync demo", () => {
     expect(r.code, r.out).toBe(0);
     for (const name of SCHEMA_NAMES) expect(r.out).toContain(`✓ ${name}`);
   });
+
+  it("maps the bundled SAP order and batch fixtures to canonical, runs the rules and maps them back without loss", async () => {
+    const r = await cli(["demo"]);
+    expect(r.out).toMatch(/✓ production-order\/\S+ → order \d+/);
+    expect(r.out).toMatch(/✓ lot\/\S+ → batch \S+/);
+    expect(r.out).toContain("round trip lossless");
+    expect(r.out).not.toContain("LOST DATA");
+    expect(r.out).toContain("Rule catalog on the canonical objects");
+  });
 });

@@ -5,6 +5,7 @@ import type { CanonicalObject } from "@mfgsync/canonical";
 import { formatIssues } from "../format.js";
 import type { CliIo } from "../io.js";
 import { packageDir } from "../io.js";
+import { rulesSection, sapSection } from "./demo-sections.js";
 import type { Command } from "./types.js";
 import { checkSchema } from "./validate.js";
 
@@ -53,7 +54,7 @@ function canonicalSection(io: CliIo): boolean {
 }
 
 /** Demo sections, run in order; later sections (rules, vendor mapping) plug in here. */
-export const DEMO_SECTIONS: Array<(io: CliIo) => boolean | Promise<boolean>> = [canonicalSection];
+export const DEMO_SECTIONS: Array<(io: CliIo) => boolean | Promise<boolean>> = [canonicalSection, rulesSection, sapSection];
 
 export const demoCommand: Command = {
   name: "demo",
