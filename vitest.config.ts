@@ -9,5 +9,6 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
     typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 60_000,
+    setupFiles: ["./vitest.setup.ts"],
   },
 });
