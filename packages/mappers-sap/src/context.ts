@@ -34,3 +34,24 @@ export const SAP_NAMESPACE = "sap";
  * ```
  */
 export const SAP_CONTEXT_DEFAULTS: ContextDefaults = { scheme: SAP_SCHEME, units: SAP_UNITS_IN, unitsOut: SAP_UNITS_OUT };
+
+/**
+ * Stable issue and warning codes the SAP package adds to those of
+ * `@mfgsync/mapping` (`MAPPING_CODES`).
+ *
+ * @example
+ * ```ts
+ * import { SAP_CODES } from "@mfgsync/mappers-sap";
+ * SAP_CODES.odataError; // "odata.error"
+ * ```
+ */
+export const SAP_CODES = {
+  /** The payload is not JSON. */
+  jsonInvalid: "json.invalid",
+  /** The payload is an OData error response. */
+  odataError: "odata.error",
+  /** An SAP business event type that is not mapped. */
+  eventUnsupported: "event.unsupported",
+  /** Part of a confirmation that has no canonical event (warning). */
+  eventSkipped: "event.skipped",
+} as const;

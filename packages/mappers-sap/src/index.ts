@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-export { SAP_SCHEME, SAP_NAMESPACE, SAP_CONTEXT_DEFAULTS } from "./context.js";
+export { SAP_SCHEME, SAP_NAMESPACE, SAP_CONTEXT_DEFAULTS, SAP_CODES } from "./context.js";
 export type { EntityCatalog, CatalogProperty, CatalogNavigationProperty, EdmType } from "./generated/catalog.js";
 export { SAP_ENTITY_CATALOGS } from "./generated/catalog.js";
 export { SAP_UNITS_IN, SAP_UNITS_OUT, SAP_ISO_UNITS_OUT, SAP_INTERNAL_UNITS_OUT, sapUnit } from "./units.js";
@@ -21,3 +21,21 @@ export { productionOrderMapper } from "./production-order/index.js";
 export { batchDisposition } from "./lot/disposition.js";
 export { batchDeclaration } from "./lot/declaration.js";
 export { batchMapper } from "./lot/index.js";
+export { sapLanguage, productLifecycle } from "./material/converters.js";
+export { materialDeclaration } from "./material/declaration.js";
+export { materialMapper } from "./material/index.js";
+export {
+  characteristicKey, characteristicKind, flaggedDouble, integerAmount, attributeCode, resultMeasure, usageDecision, inspectionLotStatus,
+} from "./inspection/converters.js";
+export { inspectionDeclaration, INSPECTION_BUNDLE_NAVIGATIONS } from "./inspection/declaration.js";
+export { inspectionMapper } from "./inspection/index.js";
+export { defectAffected, defectCode } from "./nonconformance/converters.js";
+export { nonconformanceDeclaration } from "./nonconformance/declaration.js";
+export { nonconformanceMapper } from "./nonconformance/index.js";
+export type { ObjectReference } from "./events/business-events.js";
+export { decodeBusinessEvent, decodeBusinessEvents } from "./events/business-events.js";
+export type { DecodedConfirmation, DecodedMovement } from "./events/confirmation-declaration.js";
+export { confirmationDeclaration, compositeIdentifier } from "./events/confirmation-declaration.js";
+export type { ConfirmationEventOptions } from "./events/confirmation.js";
+export { decodeConfirmationEvents, decodeConfirmationEventsWire } from "./events/confirmation.js";
+export { sapMappers, SAP_MAPPERS_BY_OBJECT, sapMapperFor, SAP_DECLARATIONS } from "./mappers.js";

@@ -65,7 +65,7 @@ export type PropertyCheck = (value: unknown) => { readonly code: string; readonl
 const ODATA_DATE = /^\/Date\(-?\d{1,15}(?:[+-]\d{4})?\)\/$/;
 const ODATA_TIME = /^PT(?:\d{1,2}H)?(?:\d{1,2}M)?(?:\d{1,2}(?:\.\d+)?S)?$/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
 const DOUBLE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INT_RANGES: Record<string, [number, number]> = {
   "Edm.Byte": [0, 255], "Edm.SByte": [-128, 127], "Edm.Int16": [-32768, 32767], "Edm.Int32": [-2147483648, 2147483647],
@@ -117,9 +117,11 @@ export function compilePropertyCheck(property: CatalogPropertyInfo): PropertyChe
       return (value) => {
         if (value === null) return nullCheck(value);
         if (typeof value !== "string") return fail(ISSUE_CODES.invalidType, `${name} must be a decimal string, got ${show(value)}`);
-        if (!DECIMAL.test(value)) return fail(ISSUE_CODES.decimalFormat, `${show(value)} is not a decimal (digits with "." as the decimal mark, no exponent or separators)`);
-        const digits = value.replace("-", "").split(".");
-        const intDigits = (digits[0] ?? "").replace(/^0+(?=\d)/, "").length, fracDigits = (digits[1] ?? "").length;
+        const m = DECIMAL.exec(value);
+        if (m === null) return fail(ISSUE_CODES.decimalFormat, `${show(value)} is not a decimal (digits with "." as the decimal mark, no exponent or separators)`);
+        const int = m[1] ?? "";
+        const intDigits = int.length > 1 && int.charCodeAt(0) === 48 ? int.replace(/^0+(?=\d)/, "").length : int.length;
+        const fracDigits = (m[2] ?? "").length;
         if (scale !== null && fracDigits > scale) return fail(ISSUE_CODES.decimalScale, `${show(value)} has more than the ${scale} decimal places of ${name}`);
         if (precision !== null && intDigits > precision - (scale ?? 0)) return fail(ISSUE_CODES.tooBig, `${show(value)} has more than the ${precision - (scale ?? 0)} integer digits of ${name}`);
         return undefined;

@@ -79,6 +79,8 @@ export interface EncodeScope {
   issue(pointer: string, code: string, message: string): Invalid;
   /** Reports a warning at a JSON Pointer relative to this canonical object. */
   warn(pointer: string, code: string, message: string): void;
+  /** The vendor value kept in the extensions for a property of this record, if any (written back when it still agrees). */
+  kept(property: string): unknown;
 }
 
 /**

@@ -17,8 +17,14 @@ import type { AnyConverter } from "./converter.js";
 export interface FieldDeclaration {
   /** Vendor properties read and written, in the converter's order. */
   readonly vendor: readonly string[];
-  /** Canonical path relative to the object, dot-separated (`material`, `state`), or null for vendor-only bookkeeping (a key repeated from the parent). */
+  /**
+   * Canonical path relative to the object, dot-separated (`material`, `state`); `""` for a converter that
+   * reads and writes several fields of the object at once (list them in `fills`); or null for vendor-only
+   * bookkeeping (a key repeated from the parent) whose converter never produces a value.
+   */
   readonly canonical: string | null;
+  /** The canonical fields an object-level converter (`canonical: ""`) fills. */
+  readonly fills?: readonly string[];
   /** The converter. */
   readonly converter: AnyConverter;
   /** Empty vendor values and missing canonical values are issues. */
@@ -44,11 +50,12 @@ export function field(
   vendor: string | readonly string[],
   canonical: string | null,
   converter: AnyConverter,
-  options: { readonly required?: boolean; readonly carryAlways?: boolean; readonly note?: string; readonly uncertain?: string } = {},
+  options: { readonly required?: boolean; readonly carryAlways?: boolean; readonly fills?: readonly string[]; readonly note?: string; readonly uncertain?: string } = {},
 ): FieldDeclaration {
   return {
     vendor: typeof vendor === "string" ? [vendor] : [...vendor],
     canonical,
+    ...(options.fills === undefined ? {} : { fills: [...options.fills] }),
     converter,
     required: options.required === true,
     carryAlways: options.carryAlways === true,

@@ -42,8 +42,8 @@ export type { CatalogEntityInfo, CatalogPropertyInfo, PropertyCheck } from "./ca
 export { compilePropertyCheck } from "./catalog.js";
 export type { FieldDeclaration, ChildDeclaration, EntityDeclaration, MapperDeclaration, KnownLoss, LossEnvironment } from "./declare.js";
 export { field, child, entity, declareMapper } from "./declare.js";
-export type { Mapper, DecodeOptions, EncodeOptions } from "./mapper.js";
-export { compileMapper } from "./mapper.js";
+export type { Mapper, Decoder, DecodeOptions, EncodeOptions } from "./mapper.js";
+export { compileMapper, compileDecoder } from "./mapper.js";
 
 // Docs and coverage
 export type { CoverageReport, EntityCoverage } from "./report/coverage.js";

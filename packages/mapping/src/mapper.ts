@@ -3,9 +3,9 @@ import { safeParseObject } from "@mfgsync/canonical";
 import { compileEntity } from "./compile/compiled.js";
 import { DecodeCall, decodeEntity } from "./compile/decode.js";
 import { EncodeCall, encodeEntity } from "./compile/encode.js";
-import type { MappingContext } from "./context.js";
+import type { ContextDefaults, MappingContext } from "./context.js";
 import { resolveContext } from "./context.js";
-import type { MapperDeclaration } from "./declare.js";
+import type { EntityDeclaration, MapperDeclaration } from "./declare.js";
 import type { MapResult } from "./result.js";
 import { MAPPING_CODES } from "./result.js";
 import { isRecord } from "./util/json.js";
@@ -127,6 +127,58 @@ export function compileMapper<V, N extends ObjectName>(declaration: MapperDeclar
         const target = encodeEntity(root, object, "", call, undefined, kept, `/extensions/${namespace}`);
         if (call.issues.length > 0) return failed(call.issues, call.warnings);
         return { ok: true, value: target as V, warnings: call.warnings };
+      } catch (error) {
+        return internal(error);
+      }
+    },
+  };
+}
+
+/**
+ * A decode-only mapper into a shape of the mapper package's own (an event
+ * payload, an intermediate record) rather than a canonical object.
+ *
+ * @example
+ * ```ts
+ * import type { Decoder } from "@mfgsync/mapping";
+ * const read = (decoder: Decoder<Record<string, unknown>>, entity: unknown) => decoder.decode(entity);
+ * ```
+ */
+export interface Decoder<T> {
+  /** The entity declaration it was compiled from. */
+  readonly declaration: EntityDeclaration;
+  /** Vendor entity to the declared shape; vendor properties without a field are returned separately in `kept`. */
+  decode(input: unknown, context?: MappingContext, options?: { readonly basePath?: string }): MapResult<{ readonly value: T; readonly kept: Readonly<Record<string, unknown>> | undefined }>;
+}
+
+/**
+ * Compiles an entity declaration into a decode-only mapper with the same
+ * catalog validation, converters and issue paths as {@link compileMapper},
+ * for vendor data that becomes something other than a canonical object
+ * (events built from confirmations, for example).
+ *
+ * @example
+ * ```ts
+ * import { compileDecoder, entity, field, identifier } from "@mfgsync/mapping";
+ * const decoder = compileDecoder<{ order: { value: string } }>(entity({ entity: "Confirmation", fields: [field("OrderID", "order", identifier(), { required: true })] }), { scheme: "acme" });
+ * const r = decoder.decode({ OrderID: "1000123" });
+ * ```
+ */
+export function compileDecoder<T>(declaration: EntityDeclaration, defaults: ContextDefaults): Decoder<T> {
+  const root = compileEntity(declaration, true);
+  return {
+    declaration,
+    decode(input, context, options) {
+      try {
+        const resolved = resolveContext(context, defaults);
+        if (!resolved.ok) return failed(resolved.issues, []);
+        const call = new DecodeCall(resolved.value);
+        const decoded = decodeEntity(root, input, options?.basePath ?? "", call, undefined);
+        if (call.issues.length > 0 || decoded === undefined) {
+          if (call.issues.length === 0) call.issues.push({ path: options?.basePath ?? "", code: MAPPING_CODES.internal, message: "nothing decoded" });
+          return failed(call.issues, call.warnings);
+        }
+        return { ok: true, value: { value: decoded.value as T, kept: decoded.carried }, warnings: call.warnings };
       } catch (error) {
         return internal(error);
       }

@@ -23,7 +23,7 @@ export type MapResult<T> =
 
 /**
  * Stable issue and warning codes of the mapping core, on top of the
- * canonical package's {@link ISSUE_CODES} (which the core reuses for type,
+ * canonical package's `ISSUE_CODES` (which the core reuses for type,
  * format, length and unit problems).
  *
  * @example

@@ -19,7 +19,7 @@ function scopes(context: MappingContext = {}, zone = "UTC") {
   };
   const encode: EncodeScope = {
     context: resolved.value, object: {}, target: {}, parentTarget: undefined, zone: () => zone,
-    issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`),
+    issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`), kept: () => undefined,
   };
   return { decode, encode, issues, warnings, carried };
 }

@@ -38,7 +38,7 @@ const declaration = declareMapper({
       field("LotId", "id", identifier({ crossReferences: true }), { required: true }),
       field("Item", "material", materialRef(), { required: true }),
       field(["Qty", "Uom"], "quantity", quantity(decimal(), unitCode())),
-      field("Blocked", "disposition", coded({ list: "acme:blocked", codes: { X: "Restricted" }, fallback: "Other", empty: "UnRestricted", encode: { UnRestricted: "" } }), { note: "X = blocked" }),
+      field("Blocked", "disposition", coded({ list: "acme:blocked", codes: { X: "Restricted" }, fallback: "Other", empty: "UnRestricted", encode: { UnRestricted: "" } }), { required: true, note: "X = blocked" }),
       field("Expiry", "expiresOn", odataDate()),
       field("Origin", "countryOfOrigin", text({ pattern: /^[A-Z]{2}$/, keepMismatch: true })),
     ],

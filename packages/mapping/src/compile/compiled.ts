@@ -57,14 +57,23 @@ export interface CompiledEntity {
   readonly children: readonly CompiledChild[];
   readonly props: ReadonlyMap<string, PropertyInfo>;
   readonly constants: readonly (readonly [string, unknown])[];
+  readonly objectConstants: boolean;
   readonly requiredKeys: readonly string[];
   readonly hasCatalog: boolean;
   readonly plantVendor: string | undefined;
   readonly plantGet: Getter | undefined;
 }
 
-/** Compiles a dotted canonical path into a getter. */
-export function compileGetter(path: string): Getter {
+/** Compiles a dotted canonical path into a getter; `""` reads the fields of `fills` from the object itself. */
+export function compileGetter(path: string, fills?: readonly string[]): Getter {
+  if (path === "") {
+    const keys = fills ?? [];
+    return (o) => {
+      const picked: Record<string, unknown> = {};
+      for (const k of keys) if (o[k] !== undefined) picked[k] = o[k];
+      return picked;
+    };
+  }
   const keys = path.split(".");
   if (keys.length === 1) {
     const k = keys[0] ?? "";
@@ -87,8 +96,13 @@ export function compileGetter(path: string): Getter {
   };
 }
 
-/** Compiles a dotted canonical path into a setter. */
+/** Compiles a dotted canonical path into a setter; `""` merges the value's fields into the object. */
 export function compileSetter(path: string): Setter {
+  if (path === "") {
+    return (o, v) => {
+      if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) if (x !== undefined) o[k] = x;
+    };
+  }
   const keys = path.split(".");
   if (keys.length === 1) {
     const k = keys[0] ?? "";
@@ -113,6 +127,7 @@ export function compileSetter(path: string): Setter {
 }
 
 function pointerOf(path: string): string {
+  if (path === "") return "";
   return path.split(".").map((k) => "/" + pointerToken(k)).join("");
 }
 
@@ -136,6 +151,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
   };
 
   const fields: CompiledField[] = declaration.fields.map((f) => {
+    if (f.canonical === "" && (f.fills === undefined || f.fills.length === 0)) throw new Error(`${declaration.entity}: ${f.vendor.join("+")} maps to the whole object but names no fields in fills`);
     if (f.vendor.length !== f.converter.arity) {
       throw new Error(`${declaration.entity}: ${f.vendor.join("+")} has ${f.vendor.length} properties but its ${f.converter.kind} converter takes ${f.converter.arity}`);
     }
@@ -146,7 +162,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
       tokens: f.vendor.map((p) => "/" + pointerToken(p)),
       single: f.vendor.length === 1,
       converter: f.converter,
-      get: f.canonical === null ? undefined : compileGetter(f.canonical),
+      get: f.canonical === null ? undefined : compileGetter(f.canonical, f.fills),
       set: f.canonical === null ? undefined : compileSetter(f.canonical),
       pointer: f.canonical === null ? "" : pointerOf(f.canonical),
       outChecks: f.vendor.map((p) => checks.get(p)),
@@ -188,7 +204,9 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
     fields,
     children,
     props,
-    constants: Object.entries(declaration.constants ?? {}),
+    // Object constants are copied per call so that fields can write into them.
+    constants: Object.entries(declaration.constants ?? {}).map(([k, v]) => [k, v] as const),
+    objectConstants: Object.entries(declaration.constants ?? {}).some(([, v]) => typeof v === "object" && v !== null),
     requiredKeys: declaration.requiredKeys ?? (isRoot ? catalog?.keys ?? [] : []),
     hasCatalog: catalog !== undefined,
     plantVendor: declaration.plant?.vendor,

@@ -39,10 +39,15 @@ export class ObjectScope implements EncodeScope {
     readonly target: Record<string, unknown>,
     readonly parent: ObjectScope | undefined,
     readonly entity: CompiledEntity,
+    private readonly keptData: Readonly<Record<string, unknown>> | undefined,
   ) {}
 
   get context(): ResolvedContext {
     return this.call.context;
+  }
+
+  kept(property: string): unknown {
+    return this.keptData !== undefined && Object.prototype.hasOwnProperty.call(this.keptData, property) ? this.keptData[property] : undefined;
   }
 
   get parentTarget(): Readonly<Record<string, unknown>> | undefined {
@@ -136,7 +141,7 @@ export function encodeEntity(
   keptPath: string,
 ): Record<string, unknown> {
   const target: Record<string, unknown> = {};
-  const scope = new ObjectScope(call, base, object, target, parent, ce);
+  const scope = new ObjectScope(call, base, object, target, parent, ce, kept);
 
   for (const f of ce.fields) {
     const value = f.get === undefined ? undefined : f.get(object);
@@ -187,8 +192,12 @@ export function encodeEntity(
       else if (keptChild === null) target[c.navigation] = null;
       continue;
     }
-    if (value === undefined && c.optional) continue;
     const items = Array.isArray(value) ? (value as unknown[]) : [];
+    if (items.length === 0 && keptChild === null) {
+      target[c.navigation] = null;
+      continue;
+    }
+    if (value === undefined && c.optional) continue;
     if (items.length === 0 && absent.has(c.navigation)) continue;
     const keptList = Array.isArray(keptChild) ? (keptChild as unknown[]) : undefined;
     let byKey: Map<unknown, number[]> | undefined;

@@ -26,8 +26,9 @@ export function wrongType(expected: string, value: unknown): string {
  * description.kind; // "text"
  * ```
  */
-export function text(options: { readonly maxLength?: number; readonly pattern?: RegExp; readonly patternMessage?: string; readonly keepMismatch?: boolean } = {}): Converter<string | null | undefined, string> {
+export function text(options: { readonly maxLength?: number; readonly pattern?: RegExp; readonly patternMessage?: string; readonly keepMismatch?: boolean; readonly keepEmpty?: boolean } = {}): Converter<string | null | undefined, string> {
   const max = options.maxLength;
+  const keepEmpty = options.keepEmpty === true;
   const pattern = options.pattern;
   const keepMismatch = options.keepMismatch === true;
   return {
@@ -35,6 +36,7 @@ export function text(options: { readonly maxLength?: number; readonly pattern?: 
     description: pattern ? `string as is, ${options.patternMessage ?? `matching ${String(pattern)}`}; "" means none` : 'string as is; "" means none',
     arity: 1,
     decode(value, scope, props) {
+      if (value === "" && keepEmpty) return "";
       if (value === undefined || value === "") return undefined;
       if (value === null) {
         scope.carry(props[0] ?? "", null);

@@ -94,10 +94,12 @@ function foreign(scope: EncodeScope, pointer: string, id: Identifier): Invalid {
 }
 
 /**
- * A vendor key or reference to a canonical {@link Identifier} in the
+ * A vendor key or reference to a canonical `Identifier` in the
  * context's scheme and issuer. Encoding refuses identifiers of another
  * scheme; with `crossReferences: true` (for an object's own `id`) it first
  * looks for one of the vendor's scheme among the object's `crossReferences`.
+ * Values in `none` (SAP's `"0"` for an empty numeric reference) mean "no
+ * identifier" and are written back as they were.
  *
  * @example
  * ```ts
@@ -105,8 +107,9 @@ function foreign(scope: EncodeScope, pointer: string, id: Identifier): Invalid {
  * identifier({ crossReferences: true }).kind; // "identifier"
  * ```
  */
-export function identifier(options: { readonly crossReferences?: boolean } = {}): Converter<string | null | undefined, Identifier> {
+export function identifier(options: { readonly crossReferences?: boolean; readonly none?: readonly string[] } = {}): Converter<string | null | undefined, Identifier> {
   const useCrossReferences = options.crossReferences === true;
+  const none = new Set(options.none ?? []);
   return {
     kind: "identifier",
     description: "value with the context's scheme and issuer",
@@ -114,8 +117,8 @@ export function identifier(options: { readonly crossReferences?: boolean } = {})
     decode(value, scope, props) {
       const prop = props[0] ?? "";
       if (value === undefined || value === "") return undefined;
-      if (value === null) {
-        scope.carry(prop, null);
+      if (value === null || none.has(value)) {
+        scope.carry(prop, value);
         return undefined;
       }
       if (typeof value !== "string") return scope.issue(prop, ISSUE_CODES.invalidType, wrongType("an identifier string", value));
@@ -136,7 +139,7 @@ export function identifier(options: { readonly crossReferences?: boolean } = {})
 
 /**
  * A material number (and optionally a revision property) to a canonical
- * {@link MaterialRef}.
+ * `MaterialRef`.
  *
  * @example
  * ```ts
@@ -144,15 +147,16 @@ export function identifier(options: { readonly crossReferences?: boolean } = {})
  * materialRef({ revision: true }).arity; // 2
  * ```
  */
-export function materialRef(options: { readonly revision?: boolean } = {}): Converter<readonly unknown[], MaterialRef> {
+export function materialRef(options: { readonly revision?: boolean } = {}): Converter<unknown, MaterialRef> {
   const withRevision = options.revision === true;
   const id = identifier();
   return {
     kind: withRevision ? "material + revision" : "material",
     description: withRevision ? "material number with the context's scheme, and its revision" : "material number with the context's scheme",
     arity: withRevision ? 2 : 1,
-    decode(values, scope, props) {
-      const material = id.decode((withRevision ? values[0] : values) as string | null | undefined, scope, props);
+    decode(input, scope, props) {
+      const values = (withRevision ? input : [input]) as readonly unknown[];
+      const material = id.decode(values[0] as string | null | undefined, scope, props);
       if (material === INVALID) return INVALID;
       if (!withRevision) return material === undefined ? undefined : { id: material };
       const revision = values[1];
@@ -167,7 +171,7 @@ export function materialRef(options: { readonly revision?: boolean } = {}): Conv
     encode(value, scope, pointer) {
       const material = id.encode(value?.id, scope, pointer + "/id");
       if (material === INVALID) return INVALID;
-      return (withRevision ? [material, value?.revision ?? ""] : material) as readonly unknown[];
+      return withRevision ? [material, value?.revision ?? ""] : material;
     },
   };
 }

@@ -93,7 +93,7 @@ function isZero(text: string): boolean {
 /**
  * A quantity sent as an amount property and unit property (or several unit
  * properties, e.g. SAP's commercial, ISO and internal codes) to a canonical
- * {@link Quantity}. A zero amount without a unit means "no quantity"; a
+ * `Quantity`. A zero amount without a unit means "no quantity"; a
  * non-zero amount without a unit is an issue.
  *
  * @example
@@ -103,7 +103,7 @@ function isZero(text: string): boolean {
  * planned.arity; // 2
  * ```
  */
-export function quantity(amount: Converter<string | null | undefined, string>, unit: AnyConverter): Converter<readonly unknown[], Quantity> {
+export function quantity(amount: Converter<unknown, string>, unit: AnyConverter): Converter<readonly unknown[], Quantity> {
   let lastProps: readonly string[] | undefined;
   let lastUnitProps: readonly string[] = [];
   const unitPropsOf = (props: readonly string[]) => {
@@ -119,7 +119,7 @@ export function quantity(amount: Converter<string | null | undefined, string>, u
     arity: 1 + unit.arity,
     decode(values, scope, props) {
       const unitProps = unitPropsOf(props);
-      const value = amount.decode(values[0] as string | null | undefined, scope, props);
+      const value = amount.decode(values[0], scope, props);
       const unitValue = unit.decode(unit.arity === 1 ? values[1] : values.slice(1), scope, unitProps);
       if (value === INVALID || unitValue === INVALID) return INVALID;
       if (value === undefined) {
@@ -184,11 +184,11 @@ class QuietScope implements DecodeScope {
  * ```
  */
 export function amountInUnitOf(
-  amount: Converter<string | null | undefined, string>,
+  amount: Converter<unknown, string>,
   unit: AnyConverter,
   unitProps: readonly string[],
   unitOwner: string,
-): Converter<string | null | undefined, Quantity> {
+): Converter<unknown, Quantity> {
   const ownerKeys = unitOwner.split(".");
   return {
     kind: `amount in ${unitProps[0] ?? "?"}`,
@@ -214,8 +214,27 @@ export function amountInUnitOf(
       if (value === undefined) return amount.encode(undefined, scope, pointer + "/value");
       let owner: unknown = scope.object;
       for (const k of ownerKeys) owner = typeof owner === "object" && owner !== null ? (owner as Record<string, unknown>)[k] : undefined;
+      if (owner === undefined) {
+        // The owner is absent, but the unit read from the vendor may still be kept (and written back).
+        const kept = unit.arity === 1 ? scope.kept(unitProps[0] ?? "") : unitProps.map((p) => scope.kept(p));
+        const quiet = new QuietEncodeScope(scope);
+        const keptUnit = kept === undefined ? undefined : unit.decode(kept, quiet.asDecode(), unitProps);
+        if (keptUnit === value.unit) return amount.encode(value.value, scope, pointer + "/value");
+      }
       if (owner !== value.unit) return scope.issue(pointer + "/unit", ISSUE_CODES.invalidValue, `the vendor keeps one unit for this amount and ${unitOwner}: expected ${String(owner)}, got ${value.unit}`);
       return amount.encode(value.value, scope, pointer + "/value");
     },
   };
+}
+
+/** Decodes kept vendor values during an encode, without reporting. */
+class QuietEncodeScope {
+  constructor(private readonly inner: EncodeScope) {}
+  asDecode(): DecodeScope {
+    const inner = this.inner;
+    return {
+      context: inner.context, record: inner.target, parentRecord: inner.parentTarget,
+      zone: () => inner.zone(), issue: () => INVALID, warn: () => undefined, carry: () => undefined,
+    };
+  }
 }

@@ -34,8 +34,10 @@ export interface EntityCoverage {
   readonly entity: string;
   /** JSON Pointer of the canonical object or child array it maps to (`""` for the root). */
   readonly canonicalPath: string;
-  /** Catalog properties read or written by a field. */
+  /** Catalog properties (and navigation properties) read or written by a field. */
   readonly mapped: readonly string[];
+  /** The navigation properties among `mapped` (a status set read by the state field, for example). */
+  readonly mappedNavigation: readonly string[];
   /** Catalog properties kept as they are in the extensions. */
   readonly carried: readonly string[];
   /** Navigation properties mapped to canonical children. */
@@ -78,13 +80,17 @@ function entityCoverage(declaration: EntityDeclaration, canonicalSchema: AnySche
   const declared = [...fieldProps, ...childNavs];
   const known = new Set([...catalogProps, ...catalogNavs]);
   const filled = new Set<string>(Object.keys(declaration.constants ?? {}));
-  for (const f of declaration.fields) if (f.canonical !== null) filled.add(f.canonical.split(".")[0] ?? "");
+  for (const f of declaration.fields) {
+    if (f.canonical === "") for (const k of f.fills ?? []) filled.add(k);
+    else if (f.canonical !== null) filled.add(f.canonical.split(".")[0] ?? "");
+  }
   for (const c of declaration.children ?? []) filled.add(c.canonical.split(".")[0] ?? "");
   const shape = shapeOf(canonicalSchema);
   out.push({
     entity: declaration.entity,
     canonicalPath,
     mapped: catalogProps.filter((p) => fieldProps.has(p)).concat(catalogNavs.filter((n) => fieldProps.has(n))),
+    mappedNavigation: catalogNavs.filter((n) => fieldProps.has(n)),
     carried: catalogProps.filter((p) => !fieldProps.has(p)),
     children: catalogNavs.filter((n) => childNavs.has(n)).concat([...childNavs].filter((n) => !known.has(n))),
     carriedNavigation: catalogNavs.filter((n) => !fieldProps.has(n) && !childNavs.has(n)),

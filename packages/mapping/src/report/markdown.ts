@@ -7,8 +7,8 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-function typeOf(p: CatalogPropertyInfo | undefined, keys: readonly string[]): string {
-  if (!p) return "(not in catalog)";
+function typeOf(p: CatalogPropertyInfo | undefined, keys: readonly string[], navigation: boolean): string {
+  if (!p) return navigation ? "navigation" : "(not in catalog)";
   let t = p.edmType;
   if (p.maxLength !== null) t += `(${p.maxLength})`;
   else if (p.precision !== null && p.edmType === "Edm.Decimal") t += `(${p.precision},${p.scale ?? 0})`;
@@ -25,19 +25,21 @@ function entitySection(declaration: EntityDeclaration, coverage: EntityCoverage,
   const catalog = declaration.catalog;
   const props = new Map((catalog?.properties ?? []).map((p) => [p.name, p]));
   const keys = catalog?.keys ?? [];
+  const navs = new Set((catalog?.navigationProperties ?? []).map((n) => n.name));
+  const mappedProps = coverage.mapped.filter((p) => props.has(p)).length;
   lines.push(`### ${declaration.entity} → \`${coverage.canonicalPath || "/"}\``, "");
   const total = (catalog?.properties.length ?? 0);
   lines.push(
     catalog
-      ? `${coverage.mapped.length} of ${total} properties mapped, ${coverage.carried.length} carried in \`extensions.${namespace}\`${catalog.derivedFrom === "notes" ? " (catalog built from research notes, not from a specification: verify on a tenant)" : ""}.`
+      ? `${mappedProps} of ${total} properties mapped, ${coverage.carried.length} carried in \`extensions.${namespace}\`${catalog.derivedFrom === "notes" ? " (catalog built from research notes, not from a specification: verify on a tenant)" : ""}.`
       : "No catalog.",
     "",
   );
   lines.push(`| ${vendor} property | type | canonical | conversion | notes |`, "|---|---|---|---|---|");
   for (const f of declaration.fields) {
-    const type = f.vendor.map((v) => typeOf(props.get(v), keys)).join(" + ");
+    const type = f.vendor.map((v) => typeOf(props.get(v), keys, navs.has(v))).join(" + ");
     const notes = [f.required ? "required" : "", f.carryAlways ? `raw values also kept in extensions.${namespace}` : "", f.note ?? "", f.uncertain ? `uncertain: ${f.uncertain}` : ""].filter(Boolean).join("; ");
-    lines.push(`| ${cell(f.vendor.join(" + "))} | ${cell(type)} | ${f.canonical === null ? "(none)" : `\`${f.canonical}\``} | ${cell(`${f.converter.kind}: ${f.converter.description}`)} | ${cell(notes)} |`);
+    lines.push(`| ${cell(f.vendor.join(" + "))} | ${cell(type)} | ${f.canonical === null ? "(none)" : f.canonical === "" ? (f.fills ?? []).map((k) => `\`${k}\``).join(", ") : `\`${f.canonical}\``} | ${cell(`${f.converter.kind}: ${f.converter.description}`)} | ${cell(notes)} |`);
   }
   for (const c of declaration.children ?? []) {
     lines.push(`| ${cell(c.navigation)} | navigation | \`${c.canonical}\`${c.cardinality === "many" ? "[]" : ""} | ${cell(`child ${c.entity.entity}`)} | ${cell([c.match ? `matched by ${c.match}` : "", c.note ?? ""].filter(Boolean).join("; "))} |`);
