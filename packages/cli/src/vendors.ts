@@ -20,19 +20,4 @@ export interface Vendor {
   readonly mappers: Partial<Record<MapEntity, WireMapper>>;
 }
 
-// Look mappers up by export name so the CLI keeps working while a vendor
-// package grows entity by entity.
-const sapExports = sap as unknown as Record<string, WireMapper | undefined>;
-
-export const VENDORS: readonly Vendor[] = [
-  {
-    name: "sap",
-    mappers: {
-      material: sapExports["materialMapper"] ?? sapExports["productMapper"],
-      "production-order": sapExports["productionOrderMapper"],
-      lot: sapExports["batchMapper"],
-      inspection: sapExports["inspectionLotMapper"] ?? sapExports["inspectionMapper"],
-      nonconformance: sapExports["defectMapper"] ?? sapExports["nonconformanceMapper"],
-    },
-  },
-];
+export const VENDORS: readonly Vendor[] = [{ name: "sap", mappers: sap.SAP_MAPPERS_BY_OBJECT }];

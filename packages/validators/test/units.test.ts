@@ -92,12 +92,17 @@ describe("unit/alternative-unit-factor", () => {
     expectNone(validate("material", m), "unit/alternative-unit-factor");
   });
 
-  it("reports contradicting factors, the base unit repeated and duplicates", () => {
+  it("accepts the base unit's own 1:1 entry, as SAP lists it", () => {
+    const m = material({ baseUnit: "H87", alternativeUnits: [{ unit: "H87", numerator: "1", denominator: "1" }, { unit: "DZN", numerator: "12", denominator: "1" }] });
+    expectNone(validate("material", m), "unit/alternative-unit-factor");
+  });
+
+  it("reports contradicting factors, the base unit with a factor other than 1:1, and duplicates", () => {
     const m = material({
       baseUnit: "KGM",
-      alternativeUnits: [{ unit: "GRM", numerator: "1", denominator: "100" }, { unit: "KGM", numerator: "1", denominator: "1" }, { unit: "H87", numerator: "1", denominator: "4" }, { unit: "H87", numerator: "1", denominator: "2" }],
+      alternativeUnits: [{ unit: "GRM", numerator: "1", denominator: "100" }, { unit: "KGM", numerator: "2", denominator: "1" }, { unit: "H87", numerator: "1", denominator: "4" }, { unit: "H87", numerator: "1", denominator: "2" }],
     });
-    const findings = expectPaths(validate("material", m), "unit/alternative-unit-factor", ["/alternativeUnits/0", "/alternativeUnits/1/unit", "/alternativeUnits/3/unit"]);
+    const findings = expectPaths(validate("material", m), "unit/alternative-unit-factor", ["/alternativeUnits/0", "/alternativeUnits/1", "/alternativeUnits/3/unit"]);
     expect(findings[0]?.message).toBe("1 GRM = 0.01 KGM here, but Rec 20 says 1 GRM = 0.001 KGM");
   });
 });

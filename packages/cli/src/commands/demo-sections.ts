@@ -59,7 +59,7 @@ export function sapSection(io: CliIo): boolean {
   }
   let ok = true;
   const context = createInMemoryContext({ plants: ["1010", "1020", "1710"] });
-  const cases: Array<[MapEntity, string]> = [["production-order", "production-order"], ["lot", "lot"]];
+  const cases: Array<[MapEntity, string]> = [["production-order", "production-order"], ["lot", "lot"], ["material", "material"], ["inspection", "inspection"], ["nonconformance", "nonconformance"]];
   for (const [entity, folder] of cases) {
     const mapper = sap.mappers[entity];
     const files = fs.existsSync(path.join(dir, folder)) ? fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith(".json")).sort() : [];
@@ -91,7 +91,10 @@ export function sapSection(io: CliIo): boolean {
         ok = ok && lossless;
         const what = object.kind === "production-order"
           ? `order ${object.id.value}: ${object.state.value} (${object.state.originalCode ?? ""}), ${object.operations.length} ops, ${object.components.length} components`
-          : object.kind === "lot" ? `batch ${object.id.value} of ${object.material.id.value}: ${object.disposition.value}` : object.id.value;
+          : object.kind === "lot" ? `batch ${object.id.value} of ${object.material.id.value}: ${object.disposition.value}`
+          : object.kind === "material" ? `product ${object.id.value}: ${object.type.value} (${object.type.originalCode ?? ""}), base unit ${object.baseUnit}, ${object.plants?.length ?? 0} plant(s)`
+          : object.kind === "inspection" ? `inspection lot ${object.id.value}: ${object.origin.value}, ${object.characteristics.length} characteristics, decision ${object.decision?.outcome.value ?? "pending"}`
+          : `defect ${object.id.value}: ${object.severity.value}, ${object.status.value}`;
         io.out(`  ${lossless ? "✓" : "✗"} ${`${folder}/${file}`} → ${what}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${result.warnings.length ? `; ${result.warnings.length} mapping warning(s)` : ""}\n`);
         for (const f of report.findings) io.out(`      ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path || "/"}  ${f.message}\n`);
       });

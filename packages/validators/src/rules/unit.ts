@@ -94,16 +94,23 @@ export const unitConversionExact = defineRule({
 export const unitAlternativeUnitFactor = defineRule({
   id: "unit/alternative-unit-factor",
   defaultSeverity: "error",
-  description: "A material's alternative units differ from its base unit, appear once, and agree with Rec 20 where both units have fixed factors.",
+  description: "A material's alternative units appear once, list the base unit only as 1:1, and agree with Rec 20 where both units have fixed factors.",
   rationale:
-    "Alternative units drive every conversion for the material. An entry that repeats the base unit, a unit listed twice with two factors, or a factor that contradicts physics (1 g = 1 kg) " +
-    "silently scales every quantity posted in that unit. Where Rec 20 fixes the factor (mass to mass, volume to volume) the material's factor must be the same; " +
+    "Alternative units drive every conversion for the material. A base-unit entry with a factor other than 1:1, a unit listed twice with two factors, or a factor that contradicts physics (1 g = 1 kg) " +
+    "silently scales every quantity posted in that unit. SAP lists the base unit itself (1:1) among a product's units of measure, so that entry is accepted. " +
+    "Where Rec 20 fixes the factor (mass to mass, volume to volume) the material's factor must be the same; " +
     "only conversions across dimensions (pieces to kilograms) are the material's own business.",
   appliesTo: ["material"],
   check(material, _ctx, report) {
     const seen = new Set<string>();
     (material.alternativeUnits ?? []).forEach((alt, i) => {
-      if (alt.unit === material.baseUnit) report({ path: ["alternativeUnits", i, "unit"], message: `${alt.unit} is the base unit; it needs no alternative-unit entry` });
+      if (alt.unit === material.baseUnit) {
+        const num = parseDecimal(alt.numerator);
+        const den = parseDecimal(alt.denominator);
+        if (!num || !den || compare(num, den) !== 0) report({ path: ["alternativeUnits", i], message: `${alt.unit} is the base unit; its own entry must be 1:1, not ${alt.numerator}/${alt.denominator}` });
+        seen.add(alt.unit);
+        return;
+      }
       if (seen.has(alt.unit)) report({ path: ["alternativeUnits", i, "unit"], message: `${alt.unit} is listed more than once` });
       seen.add(alt.unit);
       const from = rec20(alt.unit);
