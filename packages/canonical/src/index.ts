@@ -54,7 +54,7 @@ export {
   InspectionRequestedData, InspectionResultRecordedData, InspectionDecisionMadeData, NonconformanceEventData,
 } from "./events/data.js";
 export type { IdempotencyKeyInput, EventInput } from "./events/create.js";
-export { idempotencyKey, IDEMPOTENCY_NAMESPACE, createEvent, safeCreateEvent, parseEvent, safeParseEvent, safeParseEventOf } from "./events/create.js";
+export { idempotencyKey, IDEMPOTENCY_NAMESPACE, createEvent, safeCreateEvent, parseEvent, safeParseEvent, parseEventOf, safeParseEventOf } from "./events/create.js";
 export { uuidV5 } from "./events/uuid.js";
 
 // JSON Schema

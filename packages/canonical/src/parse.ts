@@ -185,6 +185,8 @@ export function makeParsers<S extends z.ZodType>(schema: S, subject: string): Pa
           parsed = undefined;
         }
         if (parsed?.success) return { ok: true, value: (extensions === undefined ? parsed.data : { ...(parsed.data as Record<string, unknown>), extensions }) as z.output<S> };
+        // The extensions are valid, so the schema's issues are exactly those of the rest.
+        if (parsed !== undefined) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
       }
     }
     return full(input);

@@ -178,3 +178,24 @@ describe("safeParseEvent / parseEvent / safeParseEventOf", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });
+
+describe("parseEventOf", () => {
+  it("returns a valid named event and throws CanonicalValidationError with the safe variant's issues otherwise", async () => {
+    const { parseEventOf, safeParseEventOf, CanonicalValidationError } = await import("@mfgsync/canonical");
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const example = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../examples/lot-created.json"), "utf8")) as unknown;
+    expect(parseEventOf("lot-created", example)).toEqual(example);
+    const bad = { ...(example as Record<string, unknown>), sequence: "0" };
+    const safe = safeParseEventOf("lot-created", bad);
+    expect(safe.ok).toBe(false);
+    let thrown: unknown;
+    try {
+      parseEventOf("lot-created", bad);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CanonicalValidationError);
+    expect((thrown as InstanceType<typeof CanonicalValidationError>).issues).toEqual(safe.ok ? [] : safe.issues);
+  });
+});

@@ -190,3 +190,19 @@ export function safeParseEventOf<N extends EventName>(name: N, input: unknown): 
   if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown event "${String(name)}"` } satisfies Issue] };
   return parsers.safeParse(input) as Result<CanonicalEventOf<N>>;
 }
+
+/**
+ * Parses one named event, throwing {@link CanonicalValidationError} when it is not valid.
+ *
+ * @throws {@link CanonicalValidationError}
+ * @example
+ * ```ts
+ * import { parseEventOf } from "@mfgsync/canonical";
+ * try { parseEventOf("lot-created", {}); } catch (e) { console.log((e as Error).message); }
+ * ```
+ */
+export function parseEventOf<N extends EventName>(name: N, input: unknown): CanonicalEventOf<N> {
+  const result = safeParseEventOf(name, input);
+  if (!result.ok) throw new CanonicalValidationError(result.issues, `${String(name)} event`);
+  return result.value;
+}
