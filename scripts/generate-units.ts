@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { decimalFromScientific } from "@mfgsync/canonical";
 
 interface Rec20Row {
   code: string;
@@ -31,17 +32,7 @@ const SUPERSCRIPT: Record<string, string> = { "⁰": "0", "¹": "1", "²": "2", 
 
 /** Multiplies a plain decimal string by 10^exp, exactly. */
 function shift(decimal: string, exp: number): string {
-  const [intPart, frac = ""] = decimal.split(".");
-  let digits = (intPart ?? "") + frac;
-  let point = (intPart ?? "").length + exp;
-  if (point <= 0) {
-    digits = "0".repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits = digits + "0".repeat(point - digits.length);
-  const i = digits.slice(0, point).replace(/^0+(?=\d)/, "");
-  const f = digits.slice(point).replace(/0+$/, "");
-  return f ? `${i}.${f}` : i;
+  return decimalFromScientific(`${decimal}e${exp}`) ?? decimal;
 }
 
 /** Parses "10⁻³ kg", "0,453 592 37 kg", "2,834 952 x 10⁻² kg", "3 600 s", "kg", "2", "10³". */

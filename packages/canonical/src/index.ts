@@ -16,7 +16,7 @@ export { CanonicalValidationError, ISSUE_CODES, toJsonPointer } from "./result.j
 export { MAX_INPUT_DEPTH } from "./parse.js";
 
 // Primitives
-export { DecimalString, SignedDecimalString, decimalFromNumber, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
+export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScientific, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
 export type { UnitDimension } from "./primitives/unit.js";
 export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";

@@ -190,3 +190,21 @@ describe("zod and the JSON Schema agree on primitive edge cases", () => {
     for (const value of ["--1", "+1", "- 1", "−1"]) expect(SignedDecimalString.safeParse(value).success).toBe(false);
   });
 });
+
+describe("decimalFromScientific", () => {
+  it("rewrites scientific and plain text digit for digit", async () => {
+    const { decimalFromScientific } = await import("@mfgsync/canonical");
+    expect(decimalFromScientific("1.0000000000000000E+01")).toBe("10");
+    expect(decimalFromScientific("-2.5e-3")).toBe("-0.0025");
+    expect(decimalFromScientific("12.50")).toBe("12.5");
+    expect(decimalFromScientific("0.000")).toBe("0");
+    expect(decimalFromScientific("-0")).toBe("0");
+    expect(decimalFromScientific(".5")).toBe("0.5");
+    expect(decimalFromScientific("3.14159265358979311600E+00")).toBe("3.141592653589793116");
+  });
+
+  it("refuses what is not a number", async () => {
+    const { decimalFromScientific } = await import("@mfgsync/canonical");
+    for (const text of ["12,5", "", ".", "e5", "1e", "abc", "1.2.3", "0x10"]) expect(decimalFromScientific(text), text).toBeUndefined();
+  });
+});

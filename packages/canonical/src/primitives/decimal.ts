@@ -64,19 +64,39 @@ export function decimalFromNumber(value: number): string | undefined {
   if (value === 0) return "0";
   // Integers up to 2^53 are exact in a double; rounding them to 15 digits would change 16-digit ones.
   if (Number.isSafeInteger(value)) return String(value);
-  const [mantissa = "0", exponentText = "0"] = value.toPrecision(15).split("e");
-  const negative = mantissa.startsWith("-");
-  const unsigned = negative ? mantissa.slice(1) : mantissa;
-  const [intPart = "0", fracPart = ""] = unsigned.split(".");
-  let digits = intPart + fracPart;
-  let point = intPart.length + Number(exponentText);
+  return decimalFromScientific(value.toPrecision(15));
+}
+
+const SCIENTIFIC = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
+
+/**
+ * Rewrites a number in plain or scientific text (`"1.0000000000000000E+01"`,
+ * `"-2.5e-3"`, `"12.50"`) as the exact canonical decimal it denotes, digit
+ * for digit and without rounding (`"10"`, `"-0.0025"`, `"12.5"`). Returns
+ * `undefined` for anything that is not such a number.
+ *
+ * @example
+ * ```ts
+ * import { decimalFromScientific } from "@mfgsync/canonical";
+ * decimalFromScientific("1.0000000000000000E+01"); // "10"
+ * decimalFromScientific("12,5");                   // undefined
+ * ```
+ */
+export function decimalFromScientific(text: string): string | undefined {
+  const m = SCIENTIFIC.exec(text.trim());
+  if (!m || ((m[2] ?? "") === "" && (m[3] ?? "") === "")) return undefined;
+  const negative = m[1] === "-";
+  const intDigits = m[2] ?? "";
+  const fracDigits = m[3] ?? "";
+  let digits = intDigits + fracDigits;
+  let point = intDigits.length + Number(m[4] ?? "0");
   if (point <= 0) {
     digits = "0".repeat(1 - point) + digits;
     point = 1;
   }
   if (point > digits.length) digits += "0".repeat(point - digits.length);
-  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, "");
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
   const fraction = digits.slice(point).replace(/0+$/, "");
-  const text = fraction ? `${integer}.${fraction}` : integer;
-  return negative && text !== "0" ? `-${text}` : text;
+  const out = fraction ? `${integer}.${fraction}` : integer;
+  return negative && out !== "0" ? `-${out}` : out;
 }

@@ -1,4 +1,4 @@
-import { ISSUE_CODES, MAX_DECIMAL_INTEGER_DIGITS, MAX_DECIMAL_SCALE, decimalFromNumber } from "@mfgsync/canonical";
+import { ISSUE_CODES, MAX_DECIMAL_INTEGER_DIGITS, MAX_DECIMAL_SCALE, decimalFromNumber, decimalFromScientific } from "@mfgsync/canonical";
 import type { Converter } from "../converter.js";
 import { MAPPING_CODES } from "../result.js";
 import { wrongType } from "./basic.js";
@@ -51,29 +51,6 @@ export function decimal(options: { readonly signed?: boolean } = {}): Converter<
   };
 }
 
-const DOUBLE_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
-
-/** Exact decimal text of a double written as text (`"1.0000000000000000E+01"` is `"10"`), or undefined. Internal. */
-export function decimalFromDoubleText(text: string): string | undefined {
-  const m = DOUBLE_TEXT.exec(text.trim());
-  if (!m || ((m[2] ?? "") === "" && (m[3] ?? "") === "")) return undefined;
-  const negative = m[1] === "-";
-  const intDigits = m[2] ?? "";
-  const fracDigits = m[3] ?? "";
-  const exponent = Number(m[4] ?? "0");
-  let digits = intDigits + fracDigits;
-  let point = intDigits.length + exponent;
-  if (point <= 0) {
-    digits = "0".repeat(1 - point) + digits;
-    point = 1;
-  }
-  if (point > digits.length) digits += "0".repeat(point - digits.length);
-  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, "");
-  const fraction = digits.slice(point).replace(/0+$/, "");
-  const out = fraction ? `${integer}.${fraction}` : integer;
-  return negative && out !== "0" ? `-${out}` : out;
-}
-
 /** SAP Gateway's text form of a double: 17 significant digits, `1.0000000000000000E+01`. Internal. */
 export function doubleTextFromDecimal(value: string): string | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
@@ -117,7 +94,7 @@ export function doubleDecimal(options: { readonly signed?: boolean } = {}): Conv
       }
       let text: string | undefined;
       if (typeof value === "number") text = decimalFromNumber(value);
-      else if (typeof value === "string") text = decimalFromDoubleText(value);
+      else if (typeof value === "string") text = decimalFromScientific(value);
       else return scope.issue(prop, ISSUE_CODES.invalidType, wrongType("a number or numeric text", value));
       if (text === undefined) return scope.issue(prop, ISSUE_CODES.decimalFormat, `${JSON.stringify(value)} is not a number`);
       const problem = decimalProblem(text, signed);
