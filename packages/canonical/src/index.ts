@@ -41,7 +41,7 @@ export { Inspection, InspectionSubject, Characteristic, CharacteristicResult, In
 export { Nonconformance, AffectedItem, Defect, ContainmentAction } from "./nonconformance/nonconformance.js";
 export type { ObjectName, CanonicalObject } from "./objects.js";
 export {
-  ObjectSchemas, OBJECT_NAMES, safeParseObject,
+  ObjectSchemas, OBJECT_NAMES, safeParseObject, checkObject,
   parseMaterial, safeParseMaterial, parseProductionOrder, safeParseProductionOrder, parseLot, safeParseLot,
   parseInspection, safeParseInspection, parseNonconformance, safeParseNonconformance,
 } from "./objects.js";

@@ -5,7 +5,7 @@ import { Material } from "./material/material.js";
 import { Nonconformance } from "./nonconformance/nonconformance.js";
 import { makeParsers } from "./parse.js";
 import { ProductionOrder } from "./production-order/production-order.js";
-import type { Result } from "./result.js";
+import type { Issue, Result } from "./result.js";
 import { ISSUE_CODES } from "./result.js";
 
 /**
@@ -178,3 +178,22 @@ export function safeParseObject<N extends ObjectName>(name: N, input: unknown): 
   return parsers.safeParse(input) as Result<CanonicalObject<N>>;
 }
 
+
+/**
+ * Checks any canonical object by name without building a parsed copy: the
+ * same issues {@link safeParseObject} reports, or `undefined` when the input
+ * is valid. Cheaper when the caller keeps its own object (a mapper checking
+ * what it just decoded). Never throws.
+ *
+ * @example
+ * ```ts
+ * import { checkObject } from "@mfgsync/canonical";
+ * const issues = checkObject("lot", JSON.parse('{"kind":"lot"}'));
+ * if (issues) console.log(issues.map((i) => `${i.path} ${i.code}`));
+ * ```
+ */
+export function checkObject(name: ObjectName, input: unknown): readonly [Issue, ...Issue[]] | undefined {
+  const parsers = Object.hasOwn(byName, name) ? (byName as Record<string, { check(input: unknown): readonly [Issue, ...Issue[]] | undefined }>)[name] : undefined;
+  if (!parsers) return [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object "${String(name)}"` }];
+  return parsers.check(input);
+}

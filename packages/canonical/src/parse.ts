@@ -32,6 +32,23 @@ function mayHaveHazards(value: object, depth: number): boolean {
   return false;
 }
 
+/** {@link mayHaveHazards} for the top level of a record, leaving out one key. */
+function mayHaveHazardsBesides(record: Readonly<Record<string, unknown>>, skip: string): boolean {
+  for (const key in record) {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return true;
+    if (key === skip) continue;
+    const child = record[key];
+    if (child !== null && typeof child === "object" && mayHaveHazards(child, 1)) return true;
+  }
+  return false;
+}
+
+/** Whether `Object.prototype` has no enumerable properties (for-in then sees own keys only). */
+function cleanObjectPrototype(): boolean {
+  for (const _ in Object.prototype) return false;
+  return true;
+}
+
 /**
  * Walks the input without recursion, looking for what zod would either crash
  * on (nesting deep enough to overflow the stack) or silently drop (own
@@ -71,58 +88,68 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(value).length === 0;
 }
 
-/** A copy of a JSON value exactly as `z.json()` outputs it, or UNSURE. */
-function copyJsonValue(value: unknown): unknown {
-  switch (typeof value) {
-    case "string": case "boolean": return value;
-    case "number": return Number.isFinite(value) ? value : UNSURE;
-    case "object": {
-      if (value === null) return null;
-      if (Array.isArray(value)) {
-        const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) {
-          const item = copyJsonValue(value[i]);
-          if (item === UNSURE) return UNSURE;
-          out[i] = item;
-        }
-        return out;
-      }
-      if (!isPlainRecord(value)) return UNSURE;
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        const item = copyJsonValue(value[key]);
-        if (item === UNSURE) return UNSURE;
-        out[key] = item;
-      }
-      return out;
-    }
-    default: return UNSURE;
+/**
+ * A copy of a plain record with every value checked (nested values copied as
+ * well), or UNSURE; with `copy` false only the check, giving back the record.
+ * The copy starts as a spread clone: building it key by key would leave a
+ * slow dictionary-mode object past a dozen keys.
+ */
+function copyRecord(value: Record<string, unknown>, checkKey: RegExp | undefined, depth: number, copy: boolean): Record<string, unknown> | typeof UNSURE {
+  if (depth > MAX_INPUT_DEPTH) return UNSURE;
+  const out: Record<string, unknown> = copy ? { ...value } : value;
+  for (const key in out) {
+    if (checkKey !== undefined && !checkKey.test(key)) return UNSURE;
+    if (key === "__proto__" || key === "constructor" || key === "prototype") return UNSURE;
+    const item = out[key];
+    if (item !== null && typeof item === "object") {
+      const nested = copyJsonValue(item, depth + 1, copy);
+      if (nested === UNSURE) return UNSURE;
+      if (copy) out[key] = nested;
+    } else if (!isJsonPrimitive(item)) return UNSURE;
   }
+  return out;
+}
+
+function isJsonPrimitive(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "boolean" || value === null || (typeof value === "number" && Number.isFinite(value));
+}
+
+/** A copy of a JSON value exactly as `z.json()` outputs it (at `depth` in the input), or UNSURE; see {@link copyRecord} for `copy`. */
+function copyJsonValue(value: unknown, depth: number, copy: boolean): unknown {
+  if (value === null || typeof value !== "object") return isJsonPrimitive(value) ? value : UNSURE;
+  if (depth > MAX_INPUT_DEPTH) return UNSURE;
+  if (Array.isArray(value)) {
+    const out = copy ? new Array<unknown>(value.length) : value;
+    for (let i = 0; i < value.length; i++) {
+      const item = copyJsonValue(value[i], depth + 1, copy);
+      if (item === UNSURE) return UNSURE;
+      if (copy) out[i] = item;
+    }
+    return out;
+  }
+  return isPlainRecord(value) ? copyRecord(value, undefined, depth, copy) : UNSURE;
 }
 
 /**
  * The `Extensions` check without zod: zod's record and `z.json()` parsers
  * are by far the slowest part of checking a mapped object, which keeps
- * dozens of vendor fields per entity. Accepts (and copies, as zod would)
- * only what the `Extensions` schema accepts; anything else is UNSURE and
- * goes to zod, so issues always come from the schema itself. The schema
- * stays the single source of truth; a property test keeps the two agreeing.
+ * dozens of vendor fields per entity. Accepts (and, with `copy`, copies as
+ * zod would) only what the `Extensions` schema accepts and what
+ * {@link scanHazards} finds clean; anything else is UNSURE and goes to the
+ * hazard scan and zod, so issues always come from them. The schema stays the
+ * single source of truth; a property test keeps the two agreeing.
  */
-function copyExtensions(value: unknown): unknown {
+function copyExtensions(value: unknown, copy: boolean): unknown {
+  // The extensions are at depth 1 of the object.
   if (!isPlainRecord(value)) return UNSURE;
-  const out: Record<string, unknown> = {};
-  for (const namespace of Object.keys(value)) {
-    if (!EXTENSION_NAMESPACE_PATTERN.test(namespace)) return UNSURE;
-    const fields = value[namespace];
+  const out: Record<string, unknown> = copy ? { ...value } : value;
+  for (const namespace in out) {
+    if (!EXTENSION_NAMESPACE_PATTERN.test(namespace) || namespace === "constructor" || namespace === "prototype") return UNSURE;
+    const fields = out[namespace];
     if (!isPlainRecord(fields)) return UNSURE;
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(fields)) {
-      if (!EXTENSION_FIELD_PATTERN.test(key)) return UNSURE;
-      const item = copyJsonValue(fields[key]);
-      if (item === UNSURE) return UNSURE;
-      copy[key] = item;
-    }
-    out[namespace] = copy;
+    const nested = copyRecord(fields, EXTENSION_FIELD_PATTERN, 2, copy);
+    if (nested === UNSURE) return UNSURE;
+    if (copy) out[namespace] = nested;
   }
   return out;
 }
@@ -133,26 +160,38 @@ export interface Parsers<T> {
   safeParse(input: unknown): Result<T>;
   /** Parses `input`, throwing {@link CanonicalValidationError} when it is not valid. */
   parse(input: unknown): T;
+  /** Checks `input` without building a parsed copy: its issues (as `safeParse` gives them), or undefined when valid. */
+  check(input: unknown): readonly [Issue, ...Issue[]] | undefined;
 }
 
 /** Parses of one schema after which its zod fast path is compiled (compiling takes tens of milliseconds; one-off scripts never pay it). */
 const COMPILE_AFTER = 100;
 
 /**
- * The schema without its `extensions` field, for the fast path: parsed by
- * zod's ahead-of-time compiler (`z.compile`) once the schema is in steady
- * use, unless the application asked zod for `jitless` (no `new Function`,
- * e.g. under a strict Content Security Policy). `z.compile` gives the schema
- * back unchanged when it cannot compile it, so this never changes a result.
+ * The schema with its `extensions` taken as they are (the fast path checks
+ * them), checked by zod's ahead-of-time compiler (`z.compile`) once the
+ * schema is in steady use, unless the application asked zod for `jitless`
+ * (no `new Function`, e.g. under a strict Content Security Policy).
+ * `z.compile` gives the schema back unchanged when it cannot compile it, so
+ * this never changes a result.
  */
-function restParser(schema: z.ZodObject): (input: unknown) => z.ZodSafeParseResult<unknown> {
-  const rest = schema.omit({ extensions: true });
-  let current: z.ZodType = rest;
-  let calls = 0;
-  return (input) => {
-    if (++calls === COMPILE_AFTER && z.config().jitless !== true) current = z.compile(rest);
-    return current.safeParse(input);
-  };
+class RestSchema {
+  private current: z.ZodType;
+  private calls = 0;
+  constructor(schema: z.ZodObject) {
+    this.current = schema.extend({ extensions: z.unknown().optional() });
+  }
+  private tick(): void {
+    if (++this.calls === COMPILE_AFTER && z.config().jitless !== true) this.current = z.compile(this.current);
+  }
+  safeParse(input: unknown): z.ZodSafeParseResult<unknown> {
+    this.tick();
+    return this.current.safeParse(input);
+  }
+  validate(input: unknown): boolean {
+    this.tick();
+    return this.current.validate(input);
+  }
 }
 
 /** Builds the safe and throwing parsers for a schema once, at module level. */
@@ -170,17 +209,19 @@ export function makeParsers<S extends z.ZodType>(schema: S, subject: string): Pa
   };
   // Objects with extensions: zod checks the rest (compiled once in steady use), the fast path the
   // extensions; at the first doubt the whole input goes through the schema, so issues always come from it.
-  let fast: ((input: unknown) => z.ZodSafeParseResult<unknown>) | undefined | null = schema instanceof z.ZodObject && "extensions" in schema.shape ? undefined : null;
+  const withExtensions = schema instanceof z.ZodObject && "extensions" in schema.shape;
+  let rest: RestSchema | undefined;
+  const fastPathApplies = (input: unknown): input is Record<string, unknown> =>
+    withExtensions && isPlainRecord(input) && cleanObjectPrototype() && !mayHaveHazardsBesides(input, "extensions");
   const safeParse = (input: unknown): Result<z.output<S>> => {
-    const hazards = scanHazards(input);
-    if (hazards) return { ok: false, issues: hazards };
-    if (fast !== null && isPlainRecord(input)) {
-      const extensions = input["extensions"] === undefined ? undefined : copyExtensions(input["extensions"]);
-      if (extensions !== UNSURE && !("extensions" in input && extensions === undefined)) {
-        fast ??= restParser(schema as unknown as z.ZodObject);
+    if (fastPathApplies(input)) {
+      // The extensions copy checks their hazards itself.
+      const extensions = input["extensions"] === undefined ? undefined : copyExtensions(input["extensions"], true);
+      if (extensions !== UNSURE) {
+        rest ??= new RestSchema(schema as unknown as z.ZodObject);
         let parsed: z.ZodSafeParseResult<unknown> | undefined;
         try {
-          parsed = fast(extensions === undefined ? input : withoutExtensions(input));
+          parsed = rest.safeParse(input);
         } catch {
           parsed = undefined;
         }
@@ -189,19 +230,32 @@ export function makeParsers<S extends z.ZodType>(schema: S, subject: string): Pa
         if (parsed !== undefined) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
       }
     }
+    const hazards = scanHazards(input);
+    if (hazards) return { ok: false, issues: hazards };
     return full(input);
+  };
+  const check = (input: unknown): readonly [Issue, ...Issue[]] | undefined => {
+    if (fastPathApplies(input) && (input["extensions"] === undefined || copyExtensions(input["extensions"], false) !== UNSURE)) {
+      rest ??= new RestSchema(schema as unknown as z.ZodObject);
+      let valid = false;
+      try {
+        valid = rest.validate(input);
+      } catch {
+        valid = false;
+      }
+      if (valid) return undefined;
+    }
+    // Invalid (or not for the fast path): the issues, exactly as safeParse reports them.
+    const result = safeParse(input);
+    return result.ok ? undefined : result.issues;
   };
   return {
     safeParse,
+    check,
     parse(input: unknown) {
       const result = safeParse(input);
       if (!result.ok) throw new CanonicalValidationError(result.issues, subject);
       return result.value;
     },
   };
-}
-
-function withoutExtensions(input: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { extensions: _extensions, ...rest } = input;
-  return rest;
 }

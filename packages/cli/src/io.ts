@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { Readable, Writable } from "node:stream";
 
 /**
  * Where a command reads and writes. The real process streams in `bin.ts`;
@@ -22,6 +23,10 @@ export interface CliIo {
   readText(file: string): Promise<string>;
   /** Whether stderr is an interactive terminal (progress bars). */
   readonly stderrIsTTY?: boolean;
+  /** Standard input as a stream, for streaming commands (`map --ndjson -`); `process.stdin` when absent. */
+  readonly stdin?: Readable;
+  /** Standard output as a stream, for streaming commands (`map --ndjson`); `process.stdout` when absent. */
+  readonly stdout?: Writable;
 }
 
 /** The process's own streams. Internal. */

@@ -65,8 +65,47 @@ export type PropertyCheck = (value: unknown) => { readonly code: string; readonl
 const ODATA_DATE = /^\/Date\(-?\d{1,15}(?:[+-]\d{4})?\)\/$/;
 const ODATA_TIME = /^PT(?:\d{1,2}H)?(?:\d{1,2}M)?(?:\d{1,2}(?:\.\d+)?S)?$/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
 const DOUBLE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Allocation-free fast paths for the forms SAP sends (every property of every record is checked,
+// so these dominate); anything else falls through to the regular expressions above.
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** `/Date(<1-15 digits>)/` without offset. */
+function isPlainODataDate(s: string): boolean {
+  const n = s.length;
+  if (n < 9 || n > 23 || !s.startsWith("/Date(") || s.charCodeAt(n - 2) !== 41 || s.charCodeAt(n - 1) !== 47) return false;
+  for (let i = 6; i < n - 2; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+/** `PThhHmmMssS`. */
+function isFullODataTime(s: string): boolean {
+  return s.length === 11 && s.charCodeAt(0) === 80 && s.charCodeAt(1) === 84 && s.charCodeAt(4) === 72 && s.charCodeAt(7) === 77 && s.charCodeAt(10) === 83
+    && isDigit(s.charCodeAt(2)) && isDigit(s.charCodeAt(3)) && isDigit(s.charCodeAt(5)) && isDigit(s.charCodeAt(6)) && isDigit(s.charCodeAt(8)) && isDigit(s.charCodeAt(9));
+}
+/** Fraction digits of the last {@link decimalDigits} call. */
+let lastFractionDigits = 0;
+/** Integer digits (leading zeros not counted, at least 1) of `-?\d+(\.\d+)?`, or -1; the fraction digits go to `lastFractionDigits`. */
+function decimalDigits(s: string): number {
+  const n = s.length;
+  let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let firstNonZero = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) break;
+    if (firstNonZero < 0 && c !== 48) firstNonZero = i;
+  }
+  const intEnd = i;
+  if (intEnd === start) return -1;
+  lastFractionDigits = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return -1;
+    for (i++; i < n; i++) if (!isDigit(s.charCodeAt(i))) return -1;
+    lastFractionDigits = n - intEnd - 1;
+    if (lastFractionDigits === 0) return -1;
+  }
+  return firstNonZero < 0 ? 1 : intEnd - firstNonZero;
+}
+
 const INT_RANGES: Record<string, [number, number]> = {
   "Edm.Byte": [0, 255], "Edm.SByte": [-128, 127], "Edm.Int16": [-32768, 32767], "Edm.Int32": [-2147483648, 2147483647],
 };
@@ -117,11 +156,9 @@ export function compilePropertyCheck(property: CatalogPropertyInfo): PropertyChe
       return (value) => {
         if (value === null) return nullCheck(value);
         if (typeof value !== "string") return fail(ISSUE_CODES.invalidType, `${name} must be a decimal string, got ${show(value)}`);
-        const m = DECIMAL.exec(value);
-        if (m === null) return fail(ISSUE_CODES.decimalFormat, `${show(value)} is not a decimal (digits with "." as the decimal mark, no exponent or separators)`);
-        const int = m[1] ?? "";
-        const intDigits = int.length > 1 && int.charCodeAt(0) === 48 ? int.replace(/^0+(?=\d)/, "").length : int.length;
-        const fracDigits = (m[2] ?? "").length;
+        const intDigits = decimalDigits(value);
+        if (intDigits < 0) return fail(ISSUE_CODES.decimalFormat, `${show(value)} is not a decimal (digits with "." as the decimal mark, no exponent or separators)`);
+        const fracDigits = lastFractionDigits;
         if (scale !== null && fracDigits > scale) return fail(ISSUE_CODES.decimalScale, `${show(value)} has more than the ${scale} decimal places of ${name}`);
         if (precision !== null && intDigits > precision - (scale ?? 0)) return fail(ISSUE_CODES.tooBig, `${show(value)} has more than the ${precision - (scale ?? 0)} integer digits of ${name}`);
         return undefined;
@@ -133,9 +170,9 @@ export function compilePropertyCheck(property: CatalogPropertyInfo): PropertyChe
         return value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidType, `${name} must be a number, got ${show(value)}`);
       };
     case "Edm.DateTime": case "Edm.DateTimeOffset":
-      return (value) => (typeof value === "string" && ODATA_DATE.test(value) ? undefined : value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidFormat, `${name} must be an OData date "/Date(<ms>)/", got ${show(value)}`));
+      return (value) => (typeof value === "string" && (isPlainODataDate(value) || ODATA_DATE.test(value)) ? undefined : value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidFormat, `${name} must be an OData date "/Date(<ms>)/", got ${show(value)}`));
     case "Edm.Time":
-      return (value) => (typeof value === "string" && ODATA_TIME.test(value) && value !== "PT" ? undefined : value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidFormat, `${name} must be an OData time "PT06H30M00S", got ${show(value)}`));
+      return (value) => (typeof value === "string" && (isFullODataTime(value) || (ODATA_TIME.test(value) && value !== "PT")) ? undefined : value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidFormat, `${name} must be an OData time "PT06H30M00S", got ${show(value)}`));
     case "Edm.Guid":
       return (value) => (typeof value === "string" && GUID.test(value) ? undefined : value === null ? nullCheck(value) : fail(ISSUE_CODES.invalidFormat, `${name} must be a GUID, got ${show(value)}`));
     default:

@@ -1,5 +1,5 @@
 import type { CanonicalObject, Issue, ObjectName } from "@mfgsync/canonical";
-import { safeParseObject } from "@mfgsync/canonical";
+import { checkObject } from "@mfgsync/canonical";
 import { compileEntity } from "./compile/compiled.js";
 import { DecodeCall, decodeEntity } from "./compile/decode.js";
 import { EncodeCall, encodeEntity } from "./compile/encode.js";
@@ -102,8 +102,9 @@ export function compileMapper<V, N extends ObjectName>(declaration: MapperDeclar
         const value = decoded.value;
         if (decoded.carried !== undefined) value["extensions"] = { [namespace]: decoded.carried };
         if (options?.validate === true) {
-          const checked = safeParseObject(declaration.canonical, value);
-          if (!checked.ok) return failed(checked.issues.map((i) => ({ ...i, message: `decoded ${declaration.canonical} is not valid at ${i.path || "/"}: ${i.message}`, path: options.basePath ?? "" })), call.warnings);
+          // Check only: the decoded object is ours, no parsed copy is needed.
+          const problems = checkObject(declaration.canonical, value);
+          if (problems) return failed(problems.map((i) => ({ ...i, message: `decoded ${declaration.canonical} is not valid at ${i.path || "/"}: ${i.message}`, path: options.basePath ?? "" })), call.warnings);
         }
         return { ok: true, value: value as CanonicalObject<N>, warnings: call.warnings };
       } catch (error) {
@@ -114,11 +115,11 @@ export function compileMapper<V, N extends ObjectName>(declaration: MapperDeclar
       try {
         const resolved = resolveContext(context, declaration.defaults);
         if (!resolved.ok) return failed(resolved.issues, []);
-        let object: unknown = input;
+        const object: unknown = input;
         if (options?.trusted !== true) {
-          const checked = safeParseObject(declaration.canonical, input);
-          if (!checked.ok) return failed([...checked.issues], []);
-          object = checked.value;
+          // Check only: canonical schemas have no defaults or transforms, so the input is what a parse would give.
+          const problems = checkObject(declaration.canonical, input);
+          if (problems) return failed([...problems], []);
         }
         if (!isRecord(object)) return failed([{ path: "", code: MAPPING_CODES.invalidType, message: "expected a canonical object" }], []);
         const call = new EncodeCall(resolved.value);

@@ -5,6 +5,7 @@ import type { MappingContext } from "@mfgsync/mapping";
 import { formatIssues } from "../format.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../io.js";
+import type { NdjsonSummary } from "../ndjson.js";
 import { mapNdjson } from "../ndjson.js";
 import type { MapEntity, WireMapper } from "../vendors.js";
 import { MAP_ENTITIES, VENDORS } from "../vendors.js";
@@ -54,12 +55,28 @@ export function encodePayload(mapper: WireMapper, payload: unknown, context: Map
   return { result: { ok: true, value: list ? values : values[0] }, warnings };
 }
 
-function progressBar(io: CliIo) {
+/** A one-line progress bar on stderr (only drawn when stderr is a terminal): bar and percent when the input size is known. */
+function progressBar(io: CliIo, totalBytes: number | undefined) {
   const started = Date.now();
-  return (s: { lines: number; mapped: number; failed: number }) => {
-    const seconds = (Date.now() - started) / 1000;
-    io.err(`\r  ${s.lines.toLocaleString("en")} lines  ${s.mapped.toLocaleString("en")} mapped  ${s.failed.toLocaleString("en")} failed  ${Math.round(s.lines / Math.max(seconds, 0.001)).toLocaleString("en")}/s `);
+  const n = (x: number) => x.toLocaleString("en");
+  return (s: NdjsonSummary) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    let bar = "";
+    if (totalBytes !== undefined && totalBytes > 0) {
+      const done = Math.min(1, s.bytes / totalBytes);
+      const filled = Math.round(done * 24);
+      bar = `[${"#".repeat(filled)}${".".repeat(24 - filled)}] ${String(Math.floor(done * 100)).padStart(3)}%  `;
+    }
+    io.err(`\r  ${bar}${n(s.lines)} lines  ${n(s.mapped)} mapped  ${n(s.failed)} failed  ${n(Math.round(s.lines / seconds))} lines/s `);
   };
+}
+
+/** The closing summary on stderr. */
+function summaryLine(s: NdjsonSummary, deadLetter: string | undefined, seconds: number): string {
+  const n = (x: number) => x.toLocaleString("en");
+  const failures = s.failed === 0 ? "" : deadLetter !== undefined ? ` (see ${deadLetter})` : " (use --dead-letter FILE to keep them)";
+  const outputs = s.outputs !== s.mapped ? `, ${n(s.outputs)} objects written` : "";
+  return `mapped ${n(s.mapped)} of ${n(s.lines - s.skipped)} lines${outputs}, ${n(s.failed)} failed${failures} in ${seconds.toFixed(1)} s (${n(Math.round(s.lines / Math.max(seconds, 0.001)))} lines/s)\n`;
 }
 
 export const mapCommand: Command = {
@@ -98,19 +115,35 @@ export const mapCommand: Command = {
     const mapOne = (payload: unknown): Mapped => (from === "canonical" ? encodePayload(mapper, payload, context) : decodePayload(mapper, payload, context));
 
     if (values.ndjson) {
-      const input = file === "-" ? process.stdin : fs.createReadStream(file);
-      const deadLetter = values["dead-letter"] === undefined ? undefined : fs.createWriteStream(values["dead-letter"]);
+      // stat first: a missing file is a usage error before any stream is opened.
+      const totalBytes = file === "-" ? undefined : (await fs.promises.stat(file)).size;
+      const input = file === "-" ? (io.stdin ?? process.stdin) : fs.createReadStream(file);
+      const deadLetterFile = values["dead-letter"];
+      const deadLetter = deadLetterFile === undefined ? undefined : fs.createWriteStream(deadLetterFile);
       const showProgress = io.stderrIsTTY === true;
-      const summary = await mapNdjson({
-        input,
-        output: process.stdout,
-        ...(deadLetter ? { deadLetter } : {}),
-        mapOne: (payload) => mapOne(payload).result,
-        ...(showProgress ? { onProgress: progressBar(io), progressEvery: 2000 } : {}),
-      });
-      if (deadLetter) await new Promise<void>((resolve, reject) => deadLetter.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      const started = Date.now();
+      let summary: NdjsonSummary | undefined;
+      try {
+        summary = await mapNdjson({
+          input,
+          output: io.stdout ?? process.stdout,
+          ...(deadLetter ? { deadLetter } : {}),
+          mapOne: (payload) => mapOne(payload).result,
+          ...(showProgress ? { onProgress: progressBar(io, totalBytes) } : {}),
+        });
+      } catch (error) {
+        // The consumer went away (`| head`): stop quietly, like other command-line tools.
+        if ((error as { code?: string }).code !== "EPIPE") throw error;
+      } finally {
+        if (deadLetter) await new Promise<void>((resolve, reject) => deadLetter.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        if (file !== "-") input.destroy();
+      }
+      if (summary === undefined) {
+        io.err("mfgsync map: the output was closed; stopped\n");
+        return 1;
+      }
       if (showProgress) io.err("\n");
-      io.err(`mapped ${summary.mapped} of ${summary.lines - summary.skipped} lines, ${summary.failed} failed${summary.failed > 0 ? (deadLetter ? ` (see ${values["dead-letter"]})` : " (use --dead-letter FILE to keep them)") : ""}\n`);
+      io.err(summaryLine(summary, deadLetterFile, (Date.now() - started) / 1000));
       return summary.failed > 0 ? 1 : 0;
     }
 

@@ -11,6 +11,18 @@ const RANGE = { min: -62167219200000, max: 253402300799999 };
 
 /** The parts of an OData V2 `/Date(ms)/` or `/Date(ms+hhmm)/` literal. Internal. */
 export function parseODataDate(text: string): { ms: number; offsetMinutes: number | undefined } | undefined {
+  // Fast path for `/Date(<digits>)/` without offset, the form SAP sends for dates.
+  const n = text.length;
+  if (n >= 9 && n <= 23 && text.startsWith("/Date(") && text.charCodeAt(n - 2) === 41 && text.charCodeAt(n - 1) === 47) {
+    let ms = 0;
+    let i = 6;
+    for (; i < n - 2; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      ms = ms * 10 + c;
+    }
+    if (i === n - 2) return ms <= RANGE.max ? { ms, offsetMinutes: undefined } : undefined;
+  }
   const m = ODATA_DATE.exec(text);
   if (!m) return undefined;
   const ms = Number(m[1]);
@@ -103,12 +115,26 @@ export const NO_TIME = "PT00H00M00S";
 
 /** Seconds since midnight of an OData V2 `Edm.Time` (`PT06H30M00S`), or undefined. Internal. */
 export function parseEdmTime(text: string): number | undefined {
+  const full = fullEdmTime(text);
+  if (full >= 0) return full;
   if (text === "PT") return undefined;
   const m = EDM_TIME.exec(text);
   if (!m) return undefined;
   const h = Number(m[1] ?? 0), mi = Number(m[2] ?? 0), s = Number(m[3] ?? 0);
   if (h > 23 || mi > 59 || s > 59) return undefined;
   return h * 3600 + mi * 60 + s;
+}
+
+const digit = (text: string, i: number) => {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100;
+};
+
+/** Seconds since midnight of the full form `PThhHmmMssS` SAP sends (the form {@link formatEdmTime} writes), or -1: no regular expression, no allocation. */
+function fullEdmTime(text: string): number {
+  if (text.length !== 11 || text.charCodeAt(0) !== 80 || text.charCodeAt(1) !== 84 || text.charCodeAt(4) !== 72 || text.charCodeAt(7) !== 77 || text.charCodeAt(10) !== 83) return -1;
+  const h = digit(text, 2) * 10 + digit(text, 3), mi = digit(text, 5) * 10 + digit(text, 6), s = digit(text, 8) * 10 + digit(text, 9);
+  return h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 59 ? -1 : h * 3600 + mi * 60 + s;
 }
 
 /** `PThhHmmMssS` for seconds since midnight. Internal. */
@@ -148,7 +174,8 @@ export function odataDateAndTime(options: { readonly timestamp?: boolean } = {})
         const parsed = typeof time === "string" ? parseEdmTime(time) : undefined;
         if (parsed === undefined) return scope.issue(timeProp, ISSUE_CODES.invalidFormat, typeof time === "string" ? `"${time}" is not an OData time ("PT06H30M00S")` : wrongType("an OData time", time));
         seconds = parsed;
-        if (formatEdmTime(parsed) !== time) scope.carry(timeProp, time);
+        // Kept when not in the form encoding writes back (the full form always is).
+        if (fullEdmTime(time as string) < 0 && formatEdmTime(parsed) !== time) scope.carry(timeProp, time);
       } else if (time === null) scope.carry(timeProp, null);
       if (date === undefined || date === null) {
         if (seconds !== 0) scope.carry(timeProp, time);

@@ -46,13 +46,17 @@ export interface ParsedTimestamp {
   readonly subMillisecond: boolean;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= (days[month - 1] ?? 0);
+  if (month === 2) return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
+  return day <= (MONTH_DAYS[month - 1] ?? 0);
 }
 
 function utcMsOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  // Date.UTC reads years 0-99 as 1900-1999; only those need the slower setter path.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, ms);
@@ -61,6 +65,8 @@ function utcMsOf(year: number, month: number, day: number, hour = 0, minute = 0,
 
 /** Parses an ISO 8601 date-time with offset; undefined when it is not one. */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
+  const fast = parseSecondsTimestamp(text);
+  if (fast !== undefined) return fast;
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
@@ -78,6 +84,38 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   }
   const wall = utcMsOf(year, month, day, hour, minute, second, ms);
   return { utcMs: wall - offsetMinutes * 60000, offsetMinutes, zulu, subMillisecond: /[1-9]/.test(fraction.slice(3)) };
+}
+
+const num2 = (text: string, i: number): number => {
+  const a = text.charCodeAt(i) - 48, b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+/**
+ * `YYYY-MM-DDThh:mm:ss` with `Z` or `±hh:mm`, the form the mappers write,
+ * without a regular expression; undefined for anything else (the general
+ * parser then decides).
+ */
+function parseSecondsTimestamp(text: string): ParsedTimestamp | undefined {
+  const n = text.length;
+  if ((n !== 20 && n !== 25) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const c1 = num2(text, 0), c2 = num2(text, 2), month = num2(text, 5), day = num2(text, 8);
+  const hour = num2(text, 11), minute = num2(text, 14), second = num2(text, 17);
+  if (c1 < 0 || c2 < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  const year = c1 * 100 + c2;
+  if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  let zulu = false;
+  if (n === 20) {
+    const z = text.charCodeAt(19);
+    if (z !== 90 && z !== 122) return undefined;
+    zulu = true;
+  } else {
+    const sign = text.charCodeAt(19), oh = num2(text, 20), om = num2(text, 23);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(22) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  return { utcMs: utcMsOf(year, month, day, hour, minute, second, 0) - offsetMinutes * 60000, offsetMinutes, zulu, subMillisecond: false };
 }
 
 /** UTC midnight (ms) of an ISO calendar date; undefined when it is not one. */

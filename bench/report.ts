@@ -1,0 +1,32 @@
+import type { ComparisonResult } from "./harness.js";
+import type { ColdStart, StreamRun } from "./process.js";
+
+const rate = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en") : n.toFixed(1));
+const verdict = (value: number, target: number | undefined) => (target === undefined ? "" : value <= target ? "met" : "**missed**");
+
+/** The Markdown tables `pnpm bench` prints (and docs/guides/benchmarks.md shows). */
+export function renderTable(output: Readonly<Record<string, unknown>>, results: readonly ComparisonResult[]): string {
+  const lines: string[] = [];
+  lines.push("| key | ratio | target | | subject (payloads/s) | reference (payloads/s) |", "|---|---:|---:|---|---|---|");
+  for (const r of results) {
+    lines.push(`| \`${r.key}\` | ${r.ratio.toFixed(3)} | ${r.target === undefined ? "" : `<= ${r.target}`} | ${verdict(r.ratio, r.target)} | ${r.subject.name}: ${rate(r.subject.payloadsPerSec)} | ${r.reference.name}: ${rate(r.reference.payloadsPerSec)} |`);
+  }
+  const rules = output["rulesPerOrderUs"];
+  const cold = output["coldStart"] as ColdStart | undefined;
+  const streams = output["stream"] as StreamRun[] | undefined;
+  if (typeof rules === "number" || cold || streams) {
+    lines.push("", "| key | value | target | |", "|---|---:|---:|---|");
+    if (typeof rules === "number") lines.push(`| \`rulesPerOrderUs\` | ${rules.toFixed(1)} µs | | |`);
+    if (cold) {
+      lines.push(`| \`coldStartMs\` (spawn to exit) | ${cold.coldStartMs.toFixed(1)} ms | <= 150 | ${verdict(cold.coldStartMs, 150)} |`);
+      lines.push(`| of which an empty \`node -e ""\` | ${cold.nodeBaselineMs.toFixed(1)} ms | | |`);
+      lines.push(`| import canonical + SAP packages | ${cold.importMs.toFixed(1)} ms | | |`);
+      lines.push(`| map the first order (with schema check) | ${cold.firstMapMs.toFixed(1)} ms | | |`);
+    }
+    for (const s of streams ?? []) {
+      lines.push(`| \`streamOrdersPerSec\` ${s.orders.toLocaleString("en")} orders (${Math.round(s.inputMB).toLocaleString("en")} MB, ${s.source}) | ${rate(s.ordersPerSec)} /s | | |`);
+      lines.push(`| \`streamPeakRssMB\` ${s.orders.toLocaleString("en")} orders | ${s.peakRssMB.toFixed(1)} MB | <= 150 | ${verdict(s.peakRssMB, 150)} |`);
+    }
+  }
+  return lines.join("\n");
+}

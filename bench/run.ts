@@ -1,0 +1,119 @@
+// `pnpm bench [-- --json] [--quick] [--only key,key] [--rounds N] [--time MS] [--stream-sizes 100000,400000] [--no-build] [--no-process] [--cold-runs N]`
+//
+// Runs every comparison side by side in alternating rounds and prints a
+// table (or, with --json, one JSON object on stdout). Progress goes to stderr.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import type { CaseSizes } from "./cases.js";
+import { FULL_SIZES, buildCases } from "./cases.js";
+import type { ComparisonResult, MeasureOptions } from "./harness.js";
+import { measure, measureAlone } from "./harness.js";
+import type { ColdStart, StreamRun } from "./process.js";
+import { buildPackages, measureColdStart, measureStream } from "./process.js";
+import { renderTable } from "./report.js";
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: {
+    json: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    "stream-sizes": { type: "string" },
+    "no-build": { type: "boolean", default: false },
+    "no-process": { type: "boolean", default: false },
+    "cold-runs": { type: "string" },
+    rounds: { type: "string" },
+    time: { type: "string" },
+  },
+  strict: true,
+});
+
+const log = (text: string) => process.stderr.write(text + "\n");
+const quick = values.quick === true;
+const defaults: MeasureOptions = quick ? { time: 250, rounds: 3 } : { time: 500, rounds: 9 };
+const options: MeasureOptions = { time: Number(values.time ?? defaults.time), rounds: Number(values.rounds ?? defaults.rounds) };
+const sizes: CaseSizes = quick ? { orders: 16, batches: 100, jsonataOrders: 2 } : FULL_SIZES;
+const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
+const wanted = (key: string) => only === undefined || only.includes(key);
+const streamSizes = (values["stream-sizes"] ?? (quick ? "20000,80000" : "100000,400000")).split(",").map(Number);
+
+/** The machine, for the report: benchmark figures mean little without it. */
+export const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+  loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+};
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log(`mfgsync bench on ${machine.cpuModel} x${machine.cpus}, Node ${machine.node}${quick ? " (quick)" : ""}`);
+  const cases = buildCases(sizes);
+  const results: ComparisonResult[] = [];
+  for (const comparison of cases.comparisons) {
+    if (!wanted(comparison.key)) continue;
+    log(`  ${comparison.key} ...`);
+    const r = await measure(comparison, options);
+    log(`  ${comparison.key} = ${r.ratio.toFixed(3)} (rounds ${r.rounds.map((x) => x.toFixed(3)).join(" ")})`);
+    results.push(r);
+  }
+  let rules: { usPerOrder: number; ordersPerSec: number } | undefined;
+  if (wanted("rulesPerOrderUs")) {
+    cases.rules.verify();
+    const r = await measureAlone("rules", cases.rules.fn, options.time * options.rounds);
+    rules = { usPerOrder: (r.medianMs * 1000) / cases.rules.batch, ordersPerSec: r.opsPerSec * cases.rules.batch };
+    log(`  rulesPerOrderUs = ${rules.usPerOrder.toFixed(1)}`);
+  }
+  let cold: ColdStart | undefined;
+  const streams: StreamRun[] = [];
+  const processWanted = values["no-process"] !== true && (wanted("coldStartMs") || wanted("streamOrdersPerSec"));
+  if (processWanted && values["no-build"] !== true) {
+    log("  building the packages (JavaScript only) ...");
+    buildPackages();
+  }
+  if (processWanted && wanted("coldStartMs")) {
+    cold = await measureColdStart(Number(values["cold-runs"] ?? (quick ? 5 : 15)));
+    log(`  coldStartMs = ${cold.coldStartMs.toFixed(1)} (node alone ${cold.nodeBaselineMs.toFixed(1)})`);
+  }
+  if (processWanted && wanted("streamOrdersPerSec")) {
+    // Sizes above 100k read a 100k-line file several times through standard input.
+    for (const n of streamSizes) {
+      log(`  streaming ${n} orders ...`);
+      const repeat = n > 100_000 && n % 100_000 === 0 ? n / 100_000 : 1;
+      const s = await measureStream(n / repeat, repeat);
+      log(`  ${n} orders: ${Math.round(s.ordersPerSec)}/s, peak RSS ${s.peakRssMB.toFixed(1)} MB`);
+      streams.push(s);
+    }
+  }
+
+  const output: Record<string, unknown> = {};
+  for (const r of results) {
+    output[r.key] = r.ratio;
+    output[`${r.key}Ops`] = { subject: r.subject, reference: r.reference, rounds: r.rounds, ...(r.target === undefined ? {} : { target: r.target }) };
+  }
+  if (rules) {
+    output["rulesPerOrderUs"] = rules.usPerOrder;
+    output["rulesOrdersPerSec"] = rules.ordersPerSec;
+  }
+  if (cold) {
+    output["coldStartMs"] = cold.coldStartMs;
+    output["coldStart"] = cold;
+  }
+  if (streams.length > 0) {
+    output["streamOrdersPerSec"] = Object.fromEntries(streams.map((s) => [String(s.orders), s.ordersPerSec]));
+    output["streamPeakRssMB"] = Object.fromEntries(streams.map((s) => [String(s.orders), s.peakRssMB]));
+    output["stream"] = streams;
+  }
+  output["data"] = cases.data;
+  output["machine"] = { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) };
+  output["settings"] = { ...options, quick, durationSec: Math.round((performance.now() - started) / 1000) };
+  if (values.json) process.stdout.write(JSON.stringify(output, null, 2) + "\n");
+  else process.stdout.write(renderTable(output, results) + `\n\n${options.rounds} alternating rounds of ${options.time} ms per side; ${Math.round((performance.now() - started) / 1000)} s in all.\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
