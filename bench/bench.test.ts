@@ -15,7 +15,8 @@ import { breakOrder } from "./invalid.js";
 import { jsonataOrderDecoder } from "./jsonata.js";
 import { INVALID_EVERY, writeOrdersNdjson } from "./process.js";
 import { renderTable } from "./report.js";
-import { SAP_BENCH_CONTEXT, makeSapBatch, makeSapOrder } from "./sap-data.js";
+import { makeSapBatch } from "./sap-batches.js";
+import { SAP_BENCH_CONTEXT, makeSapOrder } from "./sap-data.js";
 
 const ORDERS = 24;
 const orders = Array.from({ length: ORDERS }, (_, i) => JSON.parse(JSON.stringify(makeSapOrder(i))) as Record<string, unknown>);

@@ -3,7 +3,8 @@
 // every case (and the equality checks that keep it honest) runs in CI.
 import type { Material, ProductionOrder } from "@mfgsync/canonical";
 import { safeParseProductionOrder, toJsonSchema } from "@mfgsync/canonical";
-import { batchMapper, productionOrderMapper } from "@mfgsync/mappers-sap";
+import { batchMapper, inspectionMapper, productionOrderMapper } from "@mfgsync/mappers-sap";
+import type { MappingContext } from "@mfgsync/mapping";
 import { createInMemoryContext, createProfile, validate } from "@mfgsync/validators";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -13,7 +14,8 @@ import { handwrittenEncodeOrder } from "./handwritten/encode.js";
 import type { Comparison } from "./harness.js";
 import { jsonataOrderDecoder } from "./jsonata.js";
 import { breakOrder } from "./invalid.js";
-import { makeSapBatch, makeSapOrder, makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
+import { makeSapBatch, makeSapInspectionLotPayload } from "./sap-batches.js";
+import { makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
 
 type Rec = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -22,12 +24,13 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 export interface CaseSizes {
   readonly orders: number;
   readonly batches: number;
+  readonly inspectionLots: number;
   /** JSONata takes milliseconds per order: it gets a smaller batch. */
   readonly jsonataOrders: number;
 }
 
-export const FULL_SIZES: CaseSizes = { orders: 48, batches: 200, jsonataOrders: 4 };
-export const TINY_SIZES: CaseSizes = { orders: 2, batches: 2, jsonataOrders: 1 };
+export const FULL_SIZES: CaseSizes = { orders: 48, batches: 200, inspectionLots: 48, jsonataOrders: 4 };
+export const TINY_SIZES: CaseSizes = { orders: 2, batches: 2, inspectionLots: 2, jsonataOrders: 1 };
 
 /** Everything a run measures besides the side-by-side comparisons. */
 export interface Cases {
@@ -74,12 +77,18 @@ export function buildCases(sizes: CaseSizes): Cases {
   addFormats(ajv);
   const ajvValidate = ajv.compile(toJsonSchema("production-order"));
 
-  const pipeline = (list: readonly string[], mapper: typeof productionOrderMapper | typeof batchMapper) => () => {
+  const inspectionTexts = Array.from({ length: sizes.inspectionLots }, (_, i) => JSON.stringify(makeSapInspectionLotPayload(i)));
+  /** The part of an SAP mapper the pipeline uses. */
+  interface WireDecoder {
+    decodeWire(payload: unknown, context?: MappingContext, options?: { readonly validate?: boolean }): { readonly ok: boolean; readonly results?: readonly { readonly ok: boolean; readonly value?: unknown }[] };
+  }
+  const pipeline = (list: readonly string[], mapper: WireDecoder) => () => {
     let bytes = 0;
     for (const text of list) {
       const r = mapper.decodeWire(text, ctx, { validate: true });
-      if (!r.ok || !r.results[0]?.ok) throw new Error("pipeline failed");
-      bytes += JSON.stringify(r.results[0].value).length;
+      const first = r.ok ? r.results?.[0] : undefined;
+      if (first === undefined || !first.ok) throw new Error("pipeline failed");
+      bytes += JSON.stringify(first.value).length;
     }
     return bytes;
   };
@@ -178,6 +187,15 @@ export function buildCases(sizes: CaseSizes): Cases {
         pipeline(batchTexts, batchMapper)();
       },
     },
+    {
+      key: "inspectionPipelineVsFloor",
+      description: "SAP inspection lot (with characteristics, results and usage decision) JSON text → inspection JSON text, against JSON.parse + JSON.stringify (informative)",
+      subject: { name: "mfgsync pipeline (inspection lot)", fn: pipeline(inspectionTexts, inspectionMapper), batch: inspectionTexts.length },
+      reference: { name: "JSON.parse + JSON.stringify", fn: floor(inspectionTexts), batch: inspectionTexts.length },
+      verify: () => {
+        pipeline(inspectionTexts, inspectionMapper)();
+      },
+    },
   ];
 
   // The built-in catalog at its default severities: every rule is on.
@@ -204,8 +222,8 @@ export function buildCases(sizes: CaseSizes): Cases {
       componentsAvg: canonical.reduce((n, c) => n + c.components.length, 0) / canonical.length,
       batches: batchTexts.length,
       batchBytesAvg: avg(batchTexts),
+      inspectionLots: inspectionTexts.length,
+      inspectionLotBytesAvg: avg(inspectionTexts),
     },
   };
 }
-
-export { makeSapOrder };

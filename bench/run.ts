@@ -32,7 +32,7 @@ const log = (text: string) => process.stderr.write(text + "\n");
 const quick = values.quick === true;
 const defaults: MeasureOptions = quick ? { time: 250, rounds: 3 } : { time: 500, rounds: 9 };
 const options: MeasureOptions = { time: Number(values.time ?? defaults.time), rounds: Number(values.rounds ?? defaults.rounds) };
-const sizes: CaseSizes = quick ? { orders: 16, batches: 100, jsonataOrders: 2 } : FULL_SIZES;
+const sizes: CaseSizes = quick ? { orders: 16, batches: 100, inspectionLots: 16, jsonataOrders: 2 } : FULL_SIZES;
 const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
 const wanted = (key: string) => only === undefined || only.includes(key);
 const streamSizes = (values["stream-sizes"] ?? (quick ? "20000,80000" : "100000,400000")).split(",").map(Number);

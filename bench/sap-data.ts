@@ -3,16 +3,27 @@
 // property SAP Gateway sends for A_ProductionOrder_2 with $expand of
 // operations, components and the status set, `__metadata` on every entity and
 // `__deferred` links for the navigations that were not expanded.
-import { rng } from "./data.js";
 
 type Json = Record<string, unknown>;
 
-const SERVICE = "https://my-s4.example.com/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
-const BATCH_SERVICE = "https://my-s4.example.com/sap/opu/odata/sap/API_BATCH_SRV";
-const DAY = 86_400_000;
+/** Small deterministic PRNG (mulberry32) so that every run measures the same data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-const odataDate = (ms: number) => `/Date(${ms})/`;
+const SERVICE = "https://my-s4.example.com/sap/opu/odata/sap/API_PRODUCTION_ORDER_2_SRV";
+/** Milliseconds in a day. */
+export const DAY = 86_400_000;
+
+export const pad = (n: number, width: number) => String(n).padStart(width, "0");
+export const odataDate = (ms: number) => `/Date(${ms})/`;
 const edmTime = (seconds: number) => `PT${pad(Math.floor(seconds / 3600), 2)}H${pad(Math.floor((seconds % 3600) / 60), 2)}M${pad(seconds % 60, 2)}S`;
 const abapStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[-T:]/g, "");
 
@@ -20,7 +31,7 @@ function metadata(service: string, set: string, key: string, type: string): Json
   const uri = `${service}/${set}(${key})`;
   return { id: uri, uri, type };
 }
-const deferred = (uri: string): Json => ({ __deferred: { uri } });
+export const deferred = (uri: string): Json => ({ __deferred: { uri } });
 
 /** SAP unit spellings: commercial (EN logon), ISO, internal. */
 const UNITS = [
@@ -54,7 +65,7 @@ const OPERATION_FLAGS = [
 
 const WORK_CENTERS = [["MILL-01", "10000101"], ["LATHE-02", "10000102"], ["DRILL-03", "10000103"], ["WASH-01", "10000104"], ["ASSY-04", "10000105"], ["PACK-01", "10000106"], ["QC-01", "10000107"]] as const;
 const OPERATION_TEXTS = ["Cut to length", "Turn outer diameter", "Drill bores", "Wash and dry", "Assembly", "Pack", "Final inspection", ""];
-const PLANTS = ["1010", "1710"] as const;
+export const PLANTS = ["1010", "1710"] as const;
 
 function flags(all: readonly string[], set: ReadonlySet<string>): Json {
   const out: Json = {};
@@ -273,43 +284,6 @@ export function makeSapOrder(i: number): Json {
 /** A single-order OData V2 response: `{"d": {...}}`. */
 export function makeSapOrderPayload(i: number): { d: Json } {
   return { d: makeSapOrder(i) };
-}
-
-/** An SAP batch (`API_BATCH_SRV` `Batch`) as SAP Gateway sends it. */
-export function makeSapBatch(i: number): Json {
-  const material = `FG-${pad(i % 500, 4)}`;
-  const plant = PLANTS[i % PLANTS.length]!;
-  const batch = pad(i, 10);
-  const made = Date.UTC(2026, 0, 1) + (i % 300) * DAY;
-  const key = `Material='${material}',BatchIdentifyingPlant='${plant}',Batch='${batch}'`;
-  const uri = `${BATCH_SERVICE}/Batch(${key})`;
-  return {
-    __metadata: { id: uri, uri, type: "cds_api_batch_srv.BatchType" },
-    Material: material,
-    BatchIdentifyingPlant: plant,
-    Batch: batch,
-    BatchIsMarkedForDeletion: i % 50 === 0,
-    MatlBatchIsInRstrcdUseStock: i % 10 === 0,
-    Supplier: i % 3 === 0 ? String(17_300_000 + (i % 100)) : "",
-    BatchBySupplier: i % 3 === 0 ? `S-${pad(i, 8)}` : "",
-    CountryOfOrigin: "DE",
-    RegionOfOrigin: "BY",
-    MatlBatchAvailabilityDate: odataDate(made),
-    ShelfLifeExpirationDate: odataDate(made + 730 * DAY),
-    ManufactureDate: odataDate(made),
-    FreeDefinedDate1: null,
-    FreeDefinedDate2: null,
-    FreeDefinedDate3: null,
-    FreeDefinedDate4: null,
-    FreeDefinedDate5: null,
-    FreeDefinedDate6: null,
-    CreationDateTime: `/Date(${made + 3_600_000}+0000)/`,
-    LastChangeDateTime: `/Date(${made + 7_200_123}+0000)/`,
-    BatchExtWhseMgmtInternalId: "00000000-0000-0000-0000-000000000000",
-    to_BatchCharc: deferred(`${uri}/to_BatchCharc`),
-    to_BatchClass: deferred(`${uri}/to_BatchClass`),
-    to_BatchPlant: deferred(`${uri}/to_BatchPlant`),
-  };
 }
 
 /**

@@ -44,7 +44,7 @@ function restore(target: Rec, kept: Rec | undefined, skip: ReadonlySet<string>):
 const CHILD_LISTS = new Set(["to_ProductionOrderOperation", "to_ProductionOrderComponent"]);
 const NONE: ReadonlySet<string> = new Set();
 
-function operation(op: Rec, order: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | undefined): Rec {
+function operation(op: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | undefined): Rec {
   const out: Rec = {};
   const plant = (op["plant"] as string | undefined) ?? (target["ProductionPlant"] as string);
   const zone = ctx.plantTimeZones[plant] ?? "UTC";
@@ -65,11 +65,10 @@ function operation(op: Rec, order: Rec, target: Rec, ctx: HandwrittenContext, ke
   out["ManufacturingOrderCategory"] = target["ManufacturingOrderCategory"];
   out["ManufacturingOrderType"] = target["ManufacturingOrderType"];
   restore(out, kept, NONE);
-  void order;
   return out;
 }
 
-function component(c: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | undefined): Rec {
+function component(c: Rec, target: Rec, kept: Rec | undefined): Rec {
   const out: Rec = {};
   const required = c["requiredQuantity"] as Quantity;
   const use = c["materialUse"] as Coded;
@@ -89,7 +88,6 @@ function component(c: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | und
   out["ManufacturingOrderType"] = target["ManufacturingOrderType"];
   out["ProductionPlant"] = target["ProductionPlant"];
   restore(out, kept, NONE);
-  void ctx;
   return out;
 }
 
@@ -124,10 +122,10 @@ export function handwrittenEncodeOrder(order: Rec, ctx: HandwrittenContext): Rec
   flags(out, ORDER_FLAGS, order["state"] as Coded, kept);
   restore(out, kept, CHILD_LISTS);
   out["to_ProductionOrderOperation"] = {
-    results: (order["operations"] as Rec[]).map((op, i) => operation(op, order, out, ctx, keptFor(kept?.["to_ProductionOrderOperation"], op["sequence"], i))),
+    results: (order["operations"] as Rec[]).map((op, i) => operation(op, out, ctx, keptFor(kept?.["to_ProductionOrderOperation"], op["sequence"], i))),
   };
   out["to_ProductionOrderComponent"] = {
-    results: (order["components"] as Rec[]).map((c, i) => component(c, out, ctx, keptFor(kept?.["to_ProductionOrderComponent"], c["item"], i))),
+    results: (order["components"] as Rec[]).map((c, i) => component(c, out, keptFor(kept?.["to_ProductionOrderComponent"], c["item"], i))),
   };
   return out;
 }
