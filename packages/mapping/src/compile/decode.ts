@@ -1,6 +1,7 @@
 import type { Issue } from "@mfgsync/canonical";
-import { EXTENSION_FIELD_PATTERN, ISSUE_CODES } from "@mfgsync/canonical";
 import type { ResolvedContext } from "../context.js";
+import { MapCall } from "./call.js";
+import { EXTENSION_FIELD_PATTERN, ISSUE_CODES } from "@mfgsync/canonical";
 import type { DecodeScope, Invalid } from "../converter.js";
 import { INVALID } from "../converter.js";
 import { MAPPING_CODES, pointerToken } from "../result.js";
@@ -11,27 +12,11 @@ import type { CompiledEntity } from "./compiled.js";
 const MAX_CARRIED_DEPTH = 48;
 
 /** Issues and warnings of one decode call. */
-export class DecodeCall {
-  readonly issues: Issue[] = [];
-  readonly warnings: Issue[] = [];
-  private warnedZones: Set<string> | undefined;
-  constructor(readonly context: ResolvedContext) {}
-
-  /** The zone of a plant, falling back to UTC with one warning per plant and call. */
-  zoneFor(plant: string | undefined, path: string): string {
-    const zone = this.context.zoneOf(plant);
-    if (zone !== undefined) return zone;
-    const key = plant ?? "";
-    if (!(this.warnedZones ??= new Set()).has(key)) {
-      this.warnedZones.add(key);
-      this.warnings.push({
-        path, code: MAPPING_CODES.defaultTimeZone,
-        message: plant === undefined
-          ? "no plant time zone is configured; local dates and times were read as UTC (set plantTimeZones or defaultTimeZone in the context)"
-          : `no time zone is configured for plant ${plant}; its local dates and times were read as UTC (set plantTimeZones in the context)`,
-      });
-    }
-    return "UTC";
+export class DecodeCall extends MapCall {
+  protected noZoneMessage(plant: string | undefined): string {
+    return plant === undefined
+      ? "no plant time zone is configured; local dates and times were read as UTC (set plantTimeZones or defaultTimeZone in the context)"
+      : `no time zone is configured for plant ${plant}; its local dates and times were read as UTC (set plantTimeZones in the context)`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Issue } from "@mfgsync/canonical";
-import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { ResolvedContext } from "../context.js";
+import { MapCall } from "./call.js";
+import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { DecodeScope, EncodeScope, Invalid } from "../converter.js";
 import { INVALID, OMIT } from "../converter.js";
 import { MAPPING_CODES } from "../result.js";
@@ -8,24 +9,9 @@ import { isRecord, jsonEqual } from "../util/json.js";
 import type { CompiledEntity, CompiledField } from "./compiled.js";
 
 /** Issues and warnings of one encode call. */
-export class EncodeCall {
-  readonly issues: Issue[] = [];
-  readonly warnings: Issue[] = [];
-  private warnedZones: Set<string> | undefined;
-  constructor(readonly context: ResolvedContext) {}
-
-  zoneFor(plant: string | undefined, path: string): string {
-    const zone = this.context.zoneOf(plant);
-    if (zone !== undefined) return zone;
-    const key = plant ?? "";
-    if (!(this.warnedZones ??= new Set()).has(key)) {
-      this.warnedZones.add(key);
-      this.warnings.push({
-        path, code: MAPPING_CODES.defaultTimeZone,
-        message: `no time zone is configured for ${plant === undefined ? "this object" : `plant ${plant}`}; local dates and times were written in UTC`,
-      });
-    }
-    return "UTC";
+export class EncodeCall extends MapCall {
+  protected noZoneMessage(plant: string | undefined): string {
+    return `no time zone is configured for ${plant === undefined ? "this object" : `plant ${plant}`}; local dates and times were written in UTC`;
   }
 }
 
