@@ -20,7 +20,7 @@ export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScien
 export type { UnitDimension } from "./primitives/unit.js";
 export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
-export { Identifier, CrossReferences, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
+export { Identifier, IdentifierScope, CrossReferences, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
 export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
 export { codedValue, VendorCode } from "./primitives/coded-value.js";
 export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";

@@ -37,7 +37,7 @@ describe("public types", () => {
     expectTypeOf<Lot["schemaVersion"]>().toEqualTypeOf<"1.0">();
     expectTypeOf<Lot["kind"]>().toEqualTypeOf<"lot">();
     expectTypeOf<Quantity>().toEqualTypeOf<{ value: string; unit: string }>();
-    expectTypeOf<Identifier>().toEqualTypeOf<{ value: string; scheme: string; issuer?: string | undefined }>();
+    expectTypeOf<Identifier>().toEqualTypeOf<{ value: string; scheme: string; issuer?: string | undefined; scope?: { type: "company" | "organization" | "plant"; value: string } | undefined }>();
   });
 
   it("events are typed by name", () => {

@@ -7,15 +7,39 @@ import { z } from "zod";
 export const SCHEME_PATTERN = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 
 /**
+ * The unit an identifier is unique in: D365 keys repeat across companies
+ * (`dataAreaId`), Oracle keys across inventory organisations. Scope codes
+ * are compared case-insensitively by the mapping core where the vendor is
+ * case-insensitive (D365 `USMF` and `usmf` are one company).
+ *
+ * @example
+ * ```ts
+ * import { IdentifierScope } from "@mfgsync/canonical";
+ * IdentifierScope.parse({ type: "organization", value: "M1" });
+ * ```
+ */
+export const IdentifierScope = z.strictObject({
+  /** What kind of unit the identifier is unique in: a company (D365 legal entity `dataAreaId`), an inventory organisation (Oracle `OrganizationCode`) or a plant. */
+  type: z.enum(["company", "organization", "plant"]),
+  /** The unit's code as the issuing system writes it (`usmf`, `M1`, `1010`). */
+  value: z.string().min(1).max(64),
+}).meta({ id: "IdentifierScope", title: "Identifier scope", description: "The company, organisation or plant inside which an identifier is unique." });
+/** An {@link IdentifierScope} value. @example `const s: IdentifierScope = { type: "company", value: "usmf" };` */
+export type IdentifierScope = z.infer<typeof IdentifierScope>;
+
+/**
  * An identifier together with the scheme that issued it. The same lot is
  * `0000012345` in SAP, `L-12345` in the MES and `NC-LOT-12345` in the QMS:
  * an id without its scheme is ambiguous. Mirrors B2MML/UN CEFACT
- * `IdentifierType` (`schemeID`, `schemeAgencyID`).
+ * `IdentifierType` (`schemeID`, `schemeAgencyID`). Keys that are unique only
+ * inside one company or organisation (D365 `dataAreaId`, Oracle
+ * organisations) carry that unit as `scope`.
  *
  * @example
  * ```ts
  * import { Identifier } from "@mfgsync/canonical";
  * Identifier.parse({ value: "1000123", scheme: "sap-s4hana", issuer: "S4P-100" });
+ * Identifier.parse({ value: "P000123", scheme: "d365", scope: { type: "company", value: "usmf" } });
  * ```
  */
 export const Identifier = z.strictObject({
@@ -23,8 +47,10 @@ export const Identifier = z.strictObject({
   value: z.string().min(1).max(255),
   /** The system or agency that issued the identifier (B2MML `schemeAgencyID`/`schemeID`), e.g. `sap-s4hana`, `mes`, `gs1.gtin`. */
   scheme: z.string().regex(SCHEME_PATTERN, { error: "scheme must be lower-case words joined by '-' or '.', e.g. sap-s4hana" }).max(64),
-  /** Which instance of that system issued it (SAP system and client, Oracle pod, D365 legal entity), when several exist. */
+  /** Which instance of that system issued it (SAP system and client, Oracle pod, D365 environment), when several exist. */
   issuer: z.string().min(1).max(128).optional(),
+  /** The company, organisation or plant the identifier is unique in, for vendors whose keys repeat across them. Since 1.1. */
+  scope: IdentifierScope.optional(),
 }).meta({ id: "Identifier", title: "Identifier", description: "An identifier with the scheme (system or agency) that issued it." });
 /** An {@link Identifier} value. @example `const id: Identifier = { value: "1000123", scheme: "sap-s4hana" };` */
 export type Identifier = z.infer<typeof Identifier>;
