@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import {
   child, coded, decimal, declareMapper, entity, field, identifier, integer, lossNormalizers, materialRef, odataDateAndTime, odataDateTimeOffset, quantity, sameAsParent, text,
@@ -91,7 +92,7 @@ export const inspectionDeclaration: MapperDeclaration = declareMapper({
   root: entity({
     entity: "A_InspectionLot",
     catalog: A_InspectionLot_CATALOG,
-    constants: { schemaVersion: "1.0", kind: "inspection", subject: {} },
+    constants: { schemaVersion: SCHEMA_VERSION, kind: "inspection", subject: {} },
     plant: { vendor: "Plant", canonical: "subject.plant" },
     fields: [
       field("InspectionLot", "id", identifier({ crossReferences: true }), { required: true }),

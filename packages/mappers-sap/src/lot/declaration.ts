@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import { declareMapper, entity, field, identifier, lossNormalizers, materialRef, odataDate, odataDateTimeOffset, text } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
@@ -28,7 +29,7 @@ export const batchDeclaration: MapperDeclaration = declareMapper({
   root: entity({
     entity: "Batch",
     catalog: Batch_CATALOG,
-    constants: { schemaVersion: "1.0", kind: "lot" },
+    constants: { schemaVersion: SCHEMA_VERSION, kind: "lot" },
     // BatchIdentifyingPlant is a key but empty for batches unique across plants.
     requiredKeys: ["Material", "Batch"],
     fields: [

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import {
   amountInUnitOf, boolean, child, coded, decimal, declareMapper, entity, field, identifier, lossNormalizers, odataDateTimeOffset, quantity, sameAsParent, text,
@@ -64,7 +65,7 @@ export const materialDeclaration: MapperDeclaration = declareMapper({
   root: entity({
     entity: "A_Product",
     catalog: A_Product_CATALOG,
-    constants: { schemaVersion: "1.0", kind: "material" },
+    constants: { schemaVersion: SCHEMA_VERSION, kind: "material" },
     fields: [
       field("Product", "id", identifier({ crossReferences: true }), { required: true }),
       field("LastChangeDateTime", "lastChangedAt", odataDateTimeOffset(), { note: "the delta field" }),

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import { coded, declareMapper, entity, field, identifier, lossNormalizers, odataDateAndTime, odataDateTimeOffset, text } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
@@ -28,7 +29,7 @@ export const nonconformanceDeclaration: MapperDeclaration = declareMapper({
   root: entity({
     entity: "A_Defect",
     catalog: A_Defect_CATALOG,
-    constants: { schemaVersion: "1.0", kind: "nonconformance", containmentActions: [] },
+    constants: { schemaVersion: SCHEMA_VERSION, kind: "nonconformance", containmentActions: [] },
     plant: { vendor: "Plant", canonical: "plant" },
     fields: [
       field("DefectInternalID", "id", identifier({ crossReferences: true }), { required: true, note: "internal id such as \"$00000000004\"; the external number (Defect) is kept in extensions" }),

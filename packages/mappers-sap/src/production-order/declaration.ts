@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import { lossNormalizers } from "@mfgsync/mapping";
 import {
@@ -41,7 +42,7 @@ export const productionOrderDeclaration: MapperDeclaration = declareMapper({
   root: entity({
     entity: "A_ProductionOrder_2",
     catalog: A_ProductionOrder_2_CATALOG,
-    constants: { schemaVersion: "1.0", kind: "production-order" },
+    constants: { schemaVersion: SCHEMA_VERSION, kind: "production-order" },
     plant: { vendor: "ProductionPlant", canonical: "plant" },
     fields: [
       field("ManufacturingOrder", "id", identifier({ crossReferences: true }), { required: true, note: "kept as sent (no leading zeros: \"1000000\")" }),
