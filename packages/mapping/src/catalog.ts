@@ -14,7 +14,10 @@ import { ISSUE_CODES } from "@mfgsync/canonical";
 export interface CatalogPropertyInfo {
   /** Property name as on the wire. */
   readonly name: string;
-  /** EDM type, e.g. `Edm.String`, `Edm.Decimal`, `Edm.DateTime`. */
+  /**
+   * EDM type, e.g. `Edm.String`, `Edm.Decimal`, `Edm.Date`, `Edm.DateTimeOffset`, or `Edm.Enum` (see
+   * `enumMembers`). The type is abstract: the wire profile decides how it looks in the protocol's JSON.
+   */
   readonly edmType: string;
   /** Maximum length of strings, or null. */
   readonly maxLength: number | null;
@@ -30,6 +33,16 @@ export interface CatalogPropertyInfo {
   readonly inferred?: boolean;
   /** What was inferred. */
   readonly inferredNote?: string;
+  /** Qualified enum type of an `Edm.Enum` property, e.g. `Microsoft.Dynamics.DataEntities.ProdStatus`. */
+  readonly enumType?: string;
+  /** Member names of a closed enum: any other value is refused. */
+  readonly enumMembers?: readonly string[];
+  /** Documented values of an open code list (lookups, tenant-defined codes): shown in the docs, never enforced. */
+  readonly knownValues?: readonly string[];
+  /** The vendor never accepts writes to this property: patch encodes leave it out. */
+  readonly readOnly?: boolean;
+  /** The source's evidence tag for this property (Oracle `P/C`, D365 `seen-csdl`), for the docs. */
+  readonly evidence?: string;
 }
 
 /**
@@ -54,7 +67,7 @@ export interface CatalogEntityInfo {
   /** Structural properties. */
   readonly properties: readonly CatalogPropertyInfo[];
   /** Navigation properties. */
-  readonly navigationProperties: readonly { readonly name: string; readonly multiplicity?: string }[];
+  readonly navigationProperties: readonly { readonly name: string; readonly multiplicity?: string; readonly target?: string | null }[];
   /** `spec` when read from machine-readable metadata, `notes` when reconstructed from research notes. */
   readonly derivedFrom?: string;
 }
