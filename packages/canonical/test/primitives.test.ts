@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CanonicalValidationError, DateOrTimestamp, DecimalString, ISSUE_CODES, PlainDate, SignedDecimalString, Timestamp, UnitCode, decimalFromNumber,
-  describeUnit, isUnitCode, quantityFromNumber, safeQuantityFromNumber, toJsonPointer,
+  describeUnit, isUnitCode, quantityFromNumber, safeParseInspection, safeQuantityFromNumber, toJsonPointer,
 } from "@mfgsync/canonical";
 import { exampleCopy, jsonSchemaValidator } from "./support.js";
 
@@ -186,8 +186,19 @@ describe("zod and the JSON Schema agree on primitive edge cases", () => {
   });
 
   it("signed decimals take a minus sign and nothing else", () => {
-    for (const value of ["-0.5", "-18.5", "0", "-0"]) expect(SignedDecimalString.safeParse(value).success).toBe(true);
+    for (const value of ["-0.5", "-18.5", "0", "-0.001"]) expect(SignedDecimalString.safeParse(value).success).toBe(true);
     for (const value of ["--1", "+1", "- 1", "−1"]) expect(SignedDecimalString.safeParse(value).success).toBe(false);
+  });
+
+  // One rule everywhere: the mapping core calls a negative zero a format error, so the canonical schema and JSON Schema refuse it too.
+  it.each([["-0", false], ["-0.0", false], ["-0.000", false], ["-0.5", true], ["-0.01", true], ["0", true], ["-10", true]])("signed decimal %s → %s (zod, JSON Schema and the parser's issue code agree)", (value, expected) => {
+    expect(SignedDecimalString.safeParse(value).success).toBe(expected);
+    const inspection = exampleCopy("inspection");
+    inspection.results[0].measured.value = value;
+    expect(jsonSchemaValidator("inspection")(inspection)).toBe(expected);
+    const parsed = safeParseInspection(inspection);
+    expect(parsed.ok).toBe(expected);
+    if (!parsed.ok) expect(parsed.issues).toEqual([{ path: "/results/0/measured/value", code: "decimal.format", message: expect.stringContaining("negative zero") }]);
   });
 });
 

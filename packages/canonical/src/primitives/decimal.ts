@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../quote.js";
 
 /** Most fraction digits a canonical decimal may carry. Longer fractions are almost always binary floating-point artefacts such as `0.30000000000000004`. */
 export const MAX_DECIMAL_SCALE = 12;
@@ -7,8 +8,8 @@ export const MAX_DECIMAL_INTEGER_DIGITS = 18;
 
 /** Pattern of a non-negative canonical decimal; also exported to JSON Schema as `pattern`. */
 export const UNSIGNED_DECIMAL_PATTERN = /^(?:0|[1-9]\d{0,17})(?:\.\d{1,12})?$/;
-/** Pattern of a signed canonical decimal. */
-export const SIGNED_DECIMAL_PATTERN = /^-?(?:0|[1-9]\d{0,17})(?:\.\d{1,12})?$/;
+/** Pattern of a signed canonical decimal. A negative zero (`-0`, `-0.00`) is refused, as the mapping core refuses it: zero is written `0`. */
+export const SIGNED_DECIMAL_PATTERN = /^(?!-0(?:\.0+)?$)-?(?:0|[1-9]\d{0,17})(?:\.\d{1,12})?$/;
 
 /**
  * A non-negative exact decimal as a string (`"12.5"`, `"0"`): no exponent,
@@ -24,7 +25,7 @@ export const SIGNED_DECIMAL_PATTERN = /^-?(?:0|[1-9]\d{0,17})(?:\.\d{1,12})?$/;
  * ```
  */
 export const DecimalString = z.string().regex(UNSIGNED_DECIMAL_PATTERN, {
-  error: (issue) => `"${String(issue.input)}" is not a non-negative decimal string (digits, optional "." and at most ${MAX_DECIMAL_SCALE} fraction digits)`,
+  error: (issue) => `${quote(issue.input)} is not a non-negative decimal string (digits, optional "." and at most ${MAX_DECIMAL_SCALE} fraction digits)`,
 });
 /** A {@link DecimalString} value. @example `const d: DecimalString = "1.25";` */
 export type DecimalString = z.infer<typeof DecimalString>;
@@ -40,7 +41,8 @@ export type DecimalString = z.infer<typeof DecimalString>;
  * ```
  */
 export const SignedDecimalString = z.string().regex(SIGNED_DECIMAL_PATTERN, {
-  error: (issue) => `"${String(issue.input)}" is not a decimal string (optional "-", digits, optional "." and at most ${MAX_DECIMAL_SCALE} fraction digits)`,
+  error: (issue) => /^-0(?:\.0+)?$/.test(String(issue.input)) ? `${quote(issue.input)} is a negative zero (write "0")`
+    : `${quote(issue.input)} is not a decimal string (optional "-", digits, optional "." and at most ${MAX_DECIMAL_SCALE} fraction digits)`,
 });
 /** A {@link SignedDecimalString} value. @example `const d: SignedDecimalString = "-0.5";` */
 export type SignedDecimalString = z.infer<typeof SignedDecimalString>;
