@@ -99,7 +99,12 @@ const COMMON: Row[] = [
   { path: "/extensions/sap/1st", code: C.invalidKey, value: 1 },
   { path: "/extensions/sap/__proto__", code: C.unknownField, value: { polluted: true }, ownKey: true },
   { path: "/extensions/__proto__", code: C.unknownField, value: { polluted: true }, ownKey: true },
-  { path: "/extensions/sap/Note", expectAt: "/extensions/sap/Note/constructor", code: C.unknownField, value: { constructor: { prototype: 1 } }, zodOnly: true, why: "refused anywhere, even in vendor JSON" },
+  { path: "/extensions/sap/Note", expectAt: "/extensions/sap/Note/constructor", code: C.unknownField, value: { constructor: { prototype: 1 } }, why: "refused anywhere, even in vendor JSON" },
+  { path: "/extensions/sap/Note", expectAt: "/extensions/sap/Note/__proto__", code: C.unknownField, value: JSON.parse('{"__proto__":{"polluted":true}}'), why: "an own __proto__ key inside vendor JSON" },
+  { path: "/extensions/sap/Note", expectAt: "/extensions/sap/Note/0/prototype", code: C.unknownField, value: [{ prototype: 1 }] },
+  { path: "/extensions/constructor", code: C.unknownField, value: {}, why: "a namespace named constructor" },
+  { path: "/extensions/prototype", code: C.unknownField, value: { A: 1 } },
+  { path: `/extensions/${"a".repeat(65)}`, code: C.invalidKey, value: {}, why: "namespaces have at most 64 characters" },
   { path: "/extensions/sap/Note", code: C.required, value: undefined, zodOnly: true, why: "undefined is no JSON value" },
   { path: "/extensions/sap/Note", code: C.invalidUnion, value: Number.NaN, zodOnly: true, why: "NaN is no JSON value" },
 ];
@@ -294,5 +299,8 @@ it("accepts what the bad-input tables refuse in the right place: signed measured
   lot.retestOn = "2028-02-29";
   lot.manufacturedAt = "2026-03-03T13:25:00.123+05:45";
   lot.quantity.value = "0.000000000001";
+  lot.extensions = { ...lot.extensions, [`acme.${"m".repeat(59)}`]: { Note: { nested: ["x", { constructorName: "ok" }] } } };
   expect(safeParseLot(lot).ok).toBe(true);
+  expect(jsonSchemaValidator("lot")(lot)).toBe(true);
 });
+
