@@ -7,6 +7,7 @@ import { makeParsers } from "./parse.js";
 import { ProductionOrder } from "./production-order/production-order.js";
 import type { Issue, Result } from "./result.js";
 import { ISSUE_CODES } from "./result.js";
+import { quote } from "./quote.js";
 
 /**
  * The canonical object schemas by name: the same `<name>` as their JSON
@@ -174,7 +175,7 @@ export const parseNonconformance: (input: unknown) => Nonconformance = nonconfor
 export function safeParseObject<N extends ObjectName>(name: N, input: unknown): Result<CanonicalObject<N>> {
   // Own keys only: a name such as "constructor" must not reach Object.prototype.
   const parsers = Object.hasOwn(byName, name) ? (byName as Record<string, { safeParse(input: unknown): Result<unknown> }>)[name] : undefined;
-  if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object "${String(name)}"` }] };
+  if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object ${quote(name)}` }] };
   return parsers.safeParse(input) as Result<CanonicalObject<N>>;
 }
 
@@ -194,6 +195,6 @@ export function safeParseObject<N extends ObjectName>(name: N, input: unknown): 
  */
 export function checkObject(name: ObjectName, input: unknown): readonly [Issue, ...Issue[]] | undefined {
   const parsers = Object.hasOwn(byName, name) ? (byName as Record<string, { check(input: unknown): readonly [Issue, ...Issue[]] | undefined }>)[name] : undefined;
-  if (!parsers) return [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object "${String(name)}"` }];
+  if (!parsers) return [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown canonical object ${quote(name)}` }];
   return parsers.check(input);
 }

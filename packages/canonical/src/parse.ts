@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EXTENSION_FIELD_PATTERN, EXTENSION_NAMESPACE_PATTERN } from "./primitives/extensions.js";
 import type { Issue, Result } from "./result.js";
 import { CanonicalValidationError, ISSUE_CODES, fromZodIssues, toJsonPointer } from "./result.js";
+import { quote } from "./quote.js";
 
 /** Deepest nesting accepted anywhere in an input; canonical objects need far less. */
 export const MAX_INPUT_DEPTH = 64;
@@ -70,7 +71,7 @@ export function scanHazards(input: unknown): [Issue, ...Issue[]] | undefined {
     for (const key of Object.keys(value)) {
       const child = (value as Record<string, unknown>)[key];
       if (FORBIDDEN_KEYS.has(key) && !Array.isArray(value)) {
-        issues.push({ path: toJsonPointer([...path, key]), code: ISSUE_CODES.unknownField, message: `"${key}" is not an allowed field name` });
+        issues.push({ path: toJsonPointer([...path, key]), code: ISSUE_CODES.unknownField, message: `${quote(key)} is not an allowed field name` });
         continue;
       }
       if (child !== null && typeof child === "object") stack.push({ value: child, path: [...path, key] });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { SIGNED_DECIMAL_PATTERN, UNSIGNED_DECIMAL_PATTERN } from "./primitives/decimal.js";
+import { quote, shortMessage } from "./quote.js";
 
 /**
  * One problem found in an input: where (a JSON Pointer into the input), what
@@ -126,7 +127,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
     if (issue.code === "unrecognized_keys") {
       // One issue per unknown key, pointing at the key itself.
       for (const key of issue.keys) {
-        out.push({ path: toJsonPointer([...issue.path, key]), code: ISSUE_CODES.unknownField, message: `unknown field "${key}"` });
+        out.push({ path: toJsonPointer([...issue.path, key]), code: ISSUE_CODES.unknownField, message: `unknown field ${quote(key)}` });
       }
       continue;
     }
@@ -147,14 +148,14 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
     const missing = valueAt(input, issue.path) === undefined;
     if (issue.code === "invalid_value" && !missing && issue.path[issue.path.length - 1] === "schemaVersion") {
       code = ISSUE_CODES.unsupportedVersion;
-      message = `schema version ${JSON.stringify(valueAt(input, issue.path))} is not supported; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      message = `schema version ${quote(valueAt(input, issue.path))} is not supported; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
     }
     // A missing field fails as a type, literal, enum or union mismatch depending on its schema; all of them are "required".
     if (missing && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
       code = ISSUE_CODES.required;
       message = issue.code === "invalid_type" ? `required ${issue.expected} is missing` : "required field is missing";
     }
-    out.push({ path: toJsonPointer(issue.path), code, message });
+    out.push({ path: toJsonPointer(issue.path), code, message: shortMessage(message) });
   }
   if (out.length === 0) out.push({ path: "", code: ISSUE_CODES.invalidValue, message: "invalid input" });
   return out as [Issue, ...Issue[]];

@@ -304,3 +304,34 @@ it("accepts what the bad-input tables refuse in the right place: signed measured
   expect(jsonSchemaValidator("lot")(lot)).toBe(true);
 });
 
+describe("issue messages quote huge values shortened and keep the whole path", () => {
+  const huge = "9".repeat(10_000_000);
+  it.each([
+    ["a decimal", "/quantity/value", (lot: Loose) => { lot.quantity.value = `${huge},5`; }],
+    ["a unit", "/quantity/unit", (lot: Loose) => { lot.quantity.unit = huge; }],
+    ["a timestamp", "/lastChangedAt", (lot: Loose) => { lot.lastChangedAt = huge; }],
+    ["a schema version", "/schemaVersion", (lot: Loose) => { lot.schemaVersion = huge; }],
+    ["an unknown field name", `/x${huge}`, (lot: Loose) => { lot[`x${huge}`] = 1; }],
+    ["a field name in extensions", `/extensions/sap/__proto__`, (lot: Loose) => { lot.extensions = JSON.parse(`{"sap":{"__proto__":"${huge}"}}`); }],
+  ] as const)("%s", (_label, path, breakIt) => {
+    const lot = exampleCopy("lot");
+    breakIt(lot);
+    const result = safeParseLot(lot);
+    if (result.ok) throw new Error("expected the lot to be rejected");
+    const issue = result.issues.find((i) => i.path === path);
+    expect(issue, JSON.stringify(result.issues.map((i) => i.path.slice(0, 40)))).toBeDefined();
+    expect(issue!.message.length).toBeLessThan(600);
+    expect(result.issues.every((i) => i.message.length < 600)).toBe(true);
+  });
+
+  it("says how much of a long value it left out, and keeps surrogate pairs whole", () => {
+    const lot = exampleCopy("lot");
+    lot.quantity.unit = "😀".repeat(1000);
+    const result = safeParseLot(lot);
+    if (result.ok) throw new Error("expected the lot to be rejected");
+    const message = result.issues[0].message;
+    expect(message).toMatch(/characters left out/);
+    expect(message).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/); // no lone surrogate
+    expect(message).toContain("is not an active UN/ECE Rec 20 unit code");
+  });
+});

@@ -5,6 +5,7 @@ import { makeParsers } from "../parse.js";
 import type { CanonicalEventOf, EventName } from "./catalog.js";
 import { CanonicalEvent, EVENT_DEFINITIONS, EventSchemas, SCHEMA_BASE_URI } from "./catalog.js";
 import { uuidV5 } from "./uuid.js";
+import { quote } from "../quote.js";
 
 /**
  * Namespace UUID of mfgsync idempotency keys: UUID v5 of `mfgsync.dev` in the
@@ -102,7 +103,7 @@ export function safeCreateEvent<N extends EventName>(name: N, input: EventInput<
   // Own keys only: a name such as "constructor" must not reach Object.prototype.
   const definition = Object.hasOwn(EVENT_DEFINITIONS, name) ? (EVENT_DEFINITIONS as Record<string, { type: string }>)[name] : undefined;
   if (!definition || typeof input !== "object" || input === null) {
-    return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: definition ? "event input must be an object" : `unknown event "${String(name)}"` }] };
+    return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: definition ? "event input must be an object" : `unknown event ${quote(name)}` }] };
   }
   const sequence = typeof input.sequence === "number" ? String(input.sequence) : input.sequence;
   const event: Record<string, unknown> = {
@@ -187,7 +188,7 @@ export function parseEvent(input: unknown): CanonicalEvent {
  */
 export function safeParseEventOf<N extends EventName>(name: N, input: unknown): Result<CanonicalEventOf<N>> {
   const parsers = Object.hasOwn(eventParsers, name) ? (eventParsers as Record<string, (typeof eventParsers)[EventName]>)[name] : undefined;
-  if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown event "${String(name)}"` } satisfies Issue] };
+  if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown event ${quote(name)}` } satisfies Issue] };
   return parsers.safeParse(input) as Result<CanonicalEventOf<N>>;
 }
 

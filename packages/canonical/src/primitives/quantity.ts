@@ -3,6 +3,7 @@ import type { Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES } from "../result.js";
 import { DecimalString, MAX_DECIMAL_SCALE, SignedDecimalString, decimalFromNumber } from "./decimal.js";
 import { UnitCode, isUnitCode } from "./unit.js";
+import { quote } from "../quote.js";
 
 /**
  * An amount of material: a non-negative exact decimal string plus an active
@@ -62,7 +63,7 @@ export function safeQuantityFromNumber(value: number, unit: string): Result<Quan
     return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.tooSmall, message: `a quantity cannot be negative (${value})` }] };
   }
   if (!isUnitCode(unit)) {
-    return { ok: false, issues: [{ path: "/unit", code: ISSUE_CODES.unknownUnit, message: `"${String(unit)}" is not an active UN/ECE Rec 20 unit code` }] };
+    return { ok: false, issues: [{ path: "/unit", code: ISSUE_CODES.unknownUnit, message: `${quote(unit)} is not an active UN/ECE Rec 20 unit code` }] };
   }
   const text = decimalFromNumber(value) ?? "0";
   const parsed = DecimalString.safeParse(text);

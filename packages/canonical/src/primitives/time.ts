@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../quote.js";
 
 /**
  * An instant as ISO 8601 / RFC 3339 date-time with an explicit offset
@@ -11,7 +12,7 @@ import { z } from "zod";
  * Timestamp.parse("2026-03-02T06:30:00+01:00");
  * ```
  */
-export const Timestamp = z.iso.datetime({ offset: true, error: (issue) => `"${String(issue.input)}" is not an ISO 8601 date-time with offset` });
+export const Timestamp = z.iso.datetime({ offset: true, error: (issue) => `${quote(issue.input)} is not an ISO 8601 date-time with offset` });
 /** A {@link Timestamp} value. @example `const t: Timestamp = "2026-03-02T05:30:00Z";` */
 export type Timestamp = z.infer<typeof Timestamp>;
 
@@ -26,7 +27,7 @@ export type Timestamp = z.infer<typeof Timestamp>;
  * PlainDate.parse("2028-02-29");
  * ```
  */
-export const PlainDate = z.iso.date({ error: (issue) => `"${String(issue.input)}" is not a valid ISO 8601 calendar date` });
+export const PlainDate = z.iso.date({ error: (issue) => `${quote(issue.input)} is not a valid ISO 8601 calendar date` });
 /** A {@link PlainDate} value. @example `const d: PlainDate = "2026-03-02";` */
 export type PlainDate = z.infer<typeof PlainDate>;
 
@@ -41,6 +42,6 @@ export type PlainDate = z.infer<typeof PlainDate>;
  * DateOrTimestamp.parse("2026-03-02T06:00:00Z");
  * ```
  */
-export const DateOrTimestamp = z.union([Timestamp, PlainDate], { error: (issue) => `"${String(issue.input)}" is neither an ISO 8601 date-time with offset nor a calendar date` });
+export const DateOrTimestamp = z.union([Timestamp, PlainDate], { error: (issue) => `${quote(issue.input)} is neither an ISO 8601 date-time with offset nor a calendar date` });
 /** A {@link DateOrTimestamp} value. @example `const d: DateOrTimestamp = "2026-03-02";` */
 export type DateOrTimestamp = z.infer<typeof DateOrTimestamp>;

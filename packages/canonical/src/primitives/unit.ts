@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REC20_ACTIVE_CODES, REC20_DIMENSIONS, REC20_NAMES } from "../units/rec20.generated.js";
+import { quote } from "../quote.js";
 
 const ACTIVE_CODES: readonly string[] = REC20_ACTIVE_CODES.split(" ");
 const ACTIVE_SET: ReadonlySet<string> = new Set(ACTIVE_CODES);
@@ -18,7 +19,7 @@ const ACTIVE_SET: ReadonlySet<string> = new Set(ACTIVE_CODES);
  * ```
  */
 export const UnitCode = z.enum(ACTIVE_CODES as [string, ...string[]], {
-  error: (issue) => `"${String(issue.input)}" is not an active UN/ECE Rec 20 unit code`,
+  error: (issue) => `${quote(issue.input)} is not an active UN/ECE Rec 20 unit code`,
 }).meta({ id: "UnitCode", title: "UN/ECE Rec 20 unit code", description: "An active UN/ECE Recommendation 20 (Rev 17e) common code." });
 /** A {@link UnitCode} value. @example `const u: UnitCode = "KGM";` */
 export type UnitCode = string;
