@@ -199,4 +199,12 @@ describe("formatReport", () => {
   it("renders the report itself as JSON", () => {
     expect(JSON.parse(formatReport(report, "json"))).toEqual(report);
   });
+
+  it("renders 300,000 findings without overflowing the call stack", () => {
+    const finding = report.findings[0]!;
+    const many = { ...report, findings: Array.from({ length: 300_000 }, (_, i) => ({ ...finding, path: `/${i}${finding.path}` })), counts: { error: 300_000, warning: 0, info: 0 } };
+    const lines = formatReport(many).trimEnd().split("\n");
+    expect(lines).toHaveLength(300_001);
+    expect(lines[299_999]).toContain("/299999/operations/1/sequence");
+  });
 });

@@ -45,9 +45,14 @@ export function formatReport(report: ValidationReport, format: ReportFormat = "t
   const findings = report.findings;
   const summary = `${plural(report.counts.error, "error")}, ${plural(report.counts.warning, "warning")}, ${report.counts.info} info`;
   if (findings.length === 0) return `no findings (${summary})\n`;
-  const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-  const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
-  const pathWidth = Math.min(40, Math.max(...findings.map((f) => (f.path || "/").length)));
+  // Loops, not Math.max(...): hundreds of thousands of findings would overflow the call stack as arguments.
+  let severityWidth = 0, ruleWidth = 0, pathWidth = 0;
+  for (const f of findings) {
+    severityWidth = Math.max(severityWidth, f.severity.length);
+    ruleWidth = Math.max(ruleWidth, f.ruleId.length);
+    pathWidth = Math.max(pathWidth, (f.path || "/").length);
+  }
+  pathWidth = Math.min(40, pathWidth);
   const lines = findings.map((f) => {
     const value = "value" in f && f.value !== undefined ? ` (value: ${showValue(f.value)})` : "";
     return `${f.severity.padEnd(severityWidth)}  ${f.ruleId.padEnd(ruleWidth)}  ${(f.path || "/").padEnd(pathWidth)}  ${f.message}${value}`;
