@@ -1,26 +1,44 @@
-import type { CliIo } from "./io.js";
-import { UsageError } from "./io.js";
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import { COMMANDS } from "./commands/index.js";
+import { EXIT, toFailure } from "./exit.js";
+import { commandHelp, exitCodesText } from "./help.js";
+import type { CliIo } from "./io.js";
+import { cliVersion } from "./io.js";
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = COMMANDS.reduce((max, c) => Math.max(max, c.name.length), 0);
   return [
     "mfgsync: one shared language for ERP, MES and QMS manufacturing data",
     "",
     "Usage: mfgsync <command> [options]",
+    "       mfgsync <command> --help    what a command does, its options and examples",
+    "       mfgsync --version",
     "",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Exit codes: 0 ok, 1 the input has problems, 2 usage error.",
-    "Run `mfgsync <command> --help` for a command's options.",
+    "Exit codes:",
+    exitCodesText(),
     "",
   ].join("\n");
 }
 
+/** Writes to standard error, whatever happens to it: a failure report must not fail in turn. */
+function tell(io: CliIo, text: string): void {
+  try {
+    io.err(text);
+  } catch {
+    // Nobody left to tell.
+  }
+}
+
 /**
  * Runs the `mfgsync` command line with `argv` (without `node` and the script)
- * and returns the exit code: 0 ok, 1 the input has problems, 2 usage error.
+ * and returns the exit code: 0 ok, 1 the input has problems, 2 usage error,
+ * 66 an input cannot be read, 70 internal error, 73 an output file cannot be
+ * created, 74 a write failed midway, 141 standard output was closed (stopped
+ * quietly). Never throws, and never prints a stack trace: every failure is
+ * one line on `io.err`.
  *
  * @example
  * ```ts
@@ -31,31 +49,31 @@ function help(): string {
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.out(help());
-    return name === undefined ? 2 : 0;
-  }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.err(`mfgsync: unknown command "${name}"\n\n${help()}`);
-    return 2;
-  }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
-    return 0;
-  }
   try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      io.out(help());
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === "--version" || name === "-V" || name === "version") {
+      io.out(`mfgsync ${cliVersion()} (canonical schema ${SCHEMA_VERSION})\n`);
+      return EXIT.ok;
+    }
+    if (!command) {
+      tell(io, `mfgsync: unknown command ${JSON.stringify(name)}\n\n${help()}`);
+      return EXIT.usage;
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(commandHelp(command));
+      return EXIT.ok;
+    }
     return await command.run(rest, io);
   } catch (error) {
-    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    if (isUsage) {
-      io.err(`mfgsync ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
-    if (["ENOENT", "EISDIR", "EACCES", "ENOTDIR"].includes((error as { code?: string }).code ?? "")) {
-      io.err(`mfgsync ${command.name}: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
+    const failure = toFailure(error);
+    const prefix = command ? `mfgsync ${command.name}` : "mfgsync";
+    if (failure.exitCode === EXIT.usage && command) tell(io, `${prefix}: ${failure.message}\nUsage: ${command.usage}\n(mfgsync ${command.name} --help shows every option)\n`);
+    else if (!failure.quiet) tell(io, `${prefix}: ${failure.message}\n`);
+    return failure.exitCode;
   }
 }
+

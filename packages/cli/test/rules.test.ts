@@ -63,13 +63,15 @@ describe("mfgsync validate with the rule catalog", () => {
     expect(JSON.parse(r.out).findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`)).toEqual(["event/duplicate /1/id", "event/sequence /1/sequence"]);
   });
 
-  it("exits 2 for an invalid or missing profile or context file", async () => {
+  it("exits 2 for an invalid profile or context file, 66 for a missing one", async () => {
     const badProfile = tempJson({ rules: { "order/no-such-rule": "error" } });
     const r = await cli(["validate", "--entity", "production-order", "--profile", badProfile, "-"], JSON.stringify(order));
     expect(r.code).toBe(2);
     expect(r.err).toContain("order/no-such-rule");
     expect((await cli(["validate", "--entity", "lot", "--context", tempJson({ plants: "1010" }), "-"], "{}")).code).toBe(2);
-    expect((await cli(["validate", "--entity", "lot", "--context", "/nonexistent/context.json", "-"], "{}")).code).toBe(2);
+    const missing = await cli(["validate", "--entity", "lot", "--context", "/nonexistent/context.json", "-"], "{}");
+    expect(missing.code).toBe(66);
+    expect(missing.err).toContain('cannot read --context file "/nonexistent/context.json"');
   });
 });
 

@@ -2,13 +2,45 @@ import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { OBJECT_NAMES } from "@mfgsync/canonical";
-import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
+import type { CanonicalObject, Issue, ObjectName } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
 import { createInMemoryContext, validate } from "@mfgsync/validators";
-import type { CliIo } from "../io.js";
+import type { Finding } from "@mfgsync/validators";
+import { parseJson } from "../format.js";
 import { packageDir } from "../io.js";
 import { VENDORS } from "../vendors.js";
 import type { MapEntity } from "../vendors.js";
+
+/** One detail line under a demo item: a schema issue, a rule finding or a mapping warning. */
+export interface DemoDetail {
+  readonly kind: "issue" | "finding" | "warning";
+  /** `error`, `warning` or `info` for findings; `error` for issues, `warning` for mapping warnings. */
+  readonly severity: string;
+  /** The rule id (findings) or the issue code. */
+  readonly id: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * One thing the demo checked. `ok`: it passed; `flagged`: it passed, but the
+ * rules found errors in vendor sample data (what the rules are for, not a
+ * failure of the demo); `failed`: a check that must pass did not.
+ */
+export interface DemoItem {
+  readonly name: string;
+  readonly status: "ok" | "flagged" | "failed";
+  readonly text: string;
+  readonly details: readonly DemoDetail[];
+}
+
+/** One section of the demo: a title, its items and a closing line. */
+export interface DemoSection {
+  readonly id: "canonical" | "rules" | "sap";
+  readonly title: string;
+  readonly items: readonly DemoItem[];
+  readonly footer?: string;
+}
 
 /** The SAP demo plant's time zone, as a customer would configure it in the mapping context. */
 const SAP_DEMO_CONTEXT: MappingContext = { plantTimeZones: { "1010": "Europe/Berlin", "1710": "America/New_York" } };
@@ -26,79 +58,109 @@ export function stripTransport(value: unknown): unknown {
   return out;
 }
 
-function summarise(findings: readonly { severity: string }[]): string {
+export const findingDetail = (f: Finding): DemoDetail => ({ kind: "finding", severity: f.severity, id: f.ruleId, path: f.path, message: f.message });
+export const issueDetail = (i: Issue): DemoDetail => ({ kind: "issue", severity: "error", id: i.code, path: i.path, message: i.message });
+const warningDetail = (i: Issue): DemoDetail => ({ kind: "warning", severity: "warning", id: i.code, path: i.path, message: i.message });
+
+export function summarise(findings: readonly { severity: string }[]): string {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   return findings.length === 0 ? "no findings" : `${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`;
 }
 
-/** Section 2: the rule catalog on the canonical object examples, with the demo plant as master data. */
-export function rulesSection(io: CliIo): boolean {
+/** Reads a bundled JSON file; a broken one is an issue of the demo, not a crash. */
+export function readBundled(file: string): { ok: true; value: unknown } | { ok: false; issues: readonly [Issue, ...Issue[]] } {
+  try {
+    return parseJson(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    return { ok: false, issues: [{ path: "", code: "file.unreadable", message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+}
+
+/** Section 2: the rule catalog on the canonical object examples, with the demo plant as master data. Our own examples must pass. */
+export function rulesSection(): DemoSection {
   const dir = path.join(packageDir("@mfgsync/canonical"), "examples");
-  io.out("Rule catalog on the canonical objects (master data: plant 1010)\n");
   const context = createInMemoryContext({ plants: ["1010"] });
-  let ok = true;
+  const items: DemoItem[] = [];
   for (const name of OBJECT_NAMES) {
     const file = path.join(dir, `${name}.json`);
     if (!fs.existsSync(file)) continue;
-    const report = validate(name, JSON.parse(fs.readFileSync(file, "utf8")), { context });
-    ok = ok && report.ok;
-    io.out(`  ${report.ok ? "✓" : "✗"} ${name.padEnd(28)} ${summarise(report.findings)}\n`);
-    for (const f of report.findings) io.out(`      ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path || "/"}  ${f.message}\n`);
+    const json = readBundled(file);
+    if (!json.ok) {
+      items.push({ name, status: "failed", text: "example unreadable", details: json.issues.map(issueDetail) });
+      continue;
+    }
+    const report = validate(name, json.value, { context });
+    items.push({ name, status: report.ok ? "ok" : "failed", text: summarise(report.findings), details: report.findings.map(findingDetail) });
   }
-  return ok;
+  return { id: "rules", title: "Rule catalog on the canonical objects (master data: plant 1010)", items };
 }
 
-/** Section 3: raw SAP OData payloads mapped to canonical, checked, and mapped back unchanged. */
-export function sapSection(io: CliIo): boolean {
+function describeSap(object: CanonicalObject): string {
+  switch (object.kind) {
+    case "production-order":
+      return `order ${object.id.value}: ${object.state.value} (${object.state.originalCode ?? ""}), ${object.operations.length} ops, ${object.components.length} components`;
+    case "lot":
+      return `batch ${object.id.value} of ${object.material.id.value}: ${object.disposition.value}`;
+    case "material":
+      return `product ${object.id.value}: ${object.type.value} (${object.type.originalCode ?? ""}), base unit ${object.baseUnit}, ${object.plants?.length ?? 0} plant(s)`;
+    case "inspection":
+      return `inspection lot ${object.id.value}: ${object.origin.value}, ${object.characteristics.length} characteristics, decision ${object.decision?.outcome.value ?? "pending"}`;
+    case "nonconformance":
+      return `defect ${object.id.value}: ${object.severity.value}, ${object.status.value}`;
+  }
+}
+
+/** Section 3: raw SAP OData payloads mapped to canonical, checked by the rules, and mapped back unchanged. */
+export function sapSection(): DemoSection {
+  const title = "SAP S/4HANA OData V2 → canonical → SAP (bundled fixtures; plant time zones from the mapping context)";
   const sap = VENDORS.find((v) => v.name === "sap");
   const dir = path.join(packageDir("@mfgsync/mappers-sap"), "fixtures");
-  io.out("SAP S/4HANA OData V2 → canonical → SAP (bundled fixtures; plant time zones from the mapping context)\n");
-  if (!sap || !fs.existsSync(dir)) {
-    io.out("  ✗ SAP fixtures not found\n");
-    return false;
-  }
-  let ok = true;
+  if (!sap || !fs.existsSync(dir)) return { id: "sap", title, items: [{ name: "fixtures", status: "failed", text: "SAP fixtures not found", details: [] }] };
+  const items: DemoItem[] = [];
   const context = createInMemoryContext({ plants: ["1010", "1020", "1710"] });
-  const cases: Array<[MapEntity, string]> = [["production-order", "production-order"], ["lot", "lot"], ["material", "material"], ["inspection", "inspection"], ["nonconformance", "nonconformance"]];
-  for (const [entity, folder] of cases) {
+  const entities: MapEntity[] = ["production-order", "lot", "material", "inspection", "nonconformance"];
+  for (const entity of entities) {
     const mapper = sap.mappers[entity];
-    const files = fs.existsSync(path.join(dir, folder)) ? fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith(".json")).sort() : [];
+    const folder = path.join(dir, entity);
+    const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort() : [];
     if (!mapper || files.length === 0) {
-      io.out(`  ✗ ${entity}: no mapper or fixture\n`);
-      ok = false;
+      items.push({ name: entity, status: "failed", text: "no mapper or fixture", details: [] });
       continue;
     }
     for (const file of files) {
-      const raw = JSON.parse(fs.readFileSync(path.join(dir, folder, file), "utf8")) as unknown;
-      const wire = mapper.decodeWire(raw, SAP_DEMO_CONTEXT, { validate: true });
-      if (!wire.ok) {
-        ok = false;
-        io.out(`  ✗ ${folder}/${file}: ${wire.issues[0].path} ${wire.issues[0].message}\n`);
+      const name = `${entity}/${file}`;
+      const json = readBundled(path.join(folder, file));
+      if (!json.ok) {
+        items.push({ name, status: "failed", text: "fixture unreadable", details: json.issues.map(issueDetail) });
         continue;
       }
-      const entities = wire.collection ? ((raw as { d: { results: unknown[] } }).d?.results ?? (raw as unknown[])) : [(raw as { d?: unknown }).d ?? raw];
+      const raw = json.value;
+      const wire = mapper.decodeWire(raw, SAP_DEMO_CONTEXT, { validate: true });
+      if (!wire.ok) {
+        items.push({ name, status: "failed", text: "cannot map", details: wire.issues.map(issueDetail) });
+        continue;
+      }
+      const vendorEntities = wire.collection ? ((raw as { d: { results: unknown[] } }).d?.results ?? (raw as unknown[])) : [(raw as { d?: unknown }).d ?? raw];
       wire.results.forEach((result, index) => {
         if (!result.ok) {
-          ok = false;
-          io.out(`  ✗ ${folder}/${file}: ${result.issues.map((i) => `${i.path} ${i.message}`).join("; ")}\n`);
+          items.push({ name, status: "failed", text: "cannot map", details: [...result.issues.map(issueDetail), ...result.warnings.map(warningDetail)] });
           return;
         }
         const object = result.value as CanonicalObject;
         const report = validate(entity as ObjectName, object, { context });
         const back = mapper.encode(object, SAP_DEMO_CONTEXT);
-        const lossless = back.ok && isDeepStrictEqual(back.value, stripTransport(entities[index]));
-        // Rule findings on vendor data are what the demo is for: they are shown, not failures.
-        ok = ok && lossless;
-        const what = object.kind === "production-order"
-          ? `order ${object.id.value}: ${object.state.value} (${object.state.originalCode ?? ""}), ${object.operations.length} ops, ${object.components.length} components`
-          : object.kind === "lot" ? `batch ${object.id.value} of ${object.material.id.value}: ${object.disposition.value}`
-          : object.kind === "material" ? `product ${object.id.value}: ${object.type.value} (${object.type.originalCode ?? ""}), base unit ${object.baseUnit}, ${object.plants?.length ?? 0} plant(s)`
-          : object.kind === "inspection" ? `inspection lot ${object.id.value}: ${object.origin.value}, ${object.characteristics.length} characteristics, decision ${object.decision?.outcome.value ?? "pending"}`
-          : `defect ${object.id.value}: ${object.severity.value}, ${object.status.value}`;
-        io.out(`  ${lossless ? "✓" : "✗"} ${`${folder}/${file}`} → ${what}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${result.warnings.length ? `; ${result.warnings.length} mapping warning(s)` : ""}\n`);
-        for (const f of report.findings) io.out(`      ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path || "/"}  ${f.message}\n`);
+        const lossless = back.ok && isDeepStrictEqual(back.value, stripTransport(vendorEntities[index]));
+        // Rule findings on vendor data are what the demo is for: shown and counted, not failures; a lossy round trip is one.
+        const status = !lossless ? "failed" : report.findings.some((f) => f.severity === "error") ? "flagged" : "ok";
+        const warnings = result.warnings.length > 0 ? `; ${result.warnings.length} mapping warning(s)` : "";
+        items.push({
+          name,
+          status,
+          text: `→ ${describeSap(object)}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${warnings}`,
+          details: [...report.findings.map(findingDetail), ...result.warnings.map(warningDetail), ...(back.ok ? [] : back.issues.map(issueDetail))],
+        });
       });
     }
   }
-  return ok;
+  return { id: "sap", title, items };
 }

@@ -1,12 +1,14 @@
-import { parseArgs } from "node:util";
 import { SCHEMA_NAMES, safeParseEventOf, safeParseObject } from "@mfgsync/canonical";
 import type { CanonicalEvent, EventName, Issue, ObjectName, Result } from "@mfgsync/canonical";
 import { createInMemoryContext, formatReport, safeCreateInMemoryContext, safeCreateProfile, validate } from "@mfgsync/validators";
 import type { Finding, InMemoryContext, Profile } from "@mfgsync/validators";
-import { formatIssues } from "../format.js";
+import { formatIssues, isJsonSyntaxError, parseJson } from "../format.js";
+import { formatOf, formatOption, parseCommandArgs } from "../help.js";
 import type { CliIo } from "../io.js";
-import { UsageError } from "../io.js";
+import { UsageError, readInput } from "../io.js";
 import type { Command } from "./types.js";
+
+export { parseJson } from "../format.js";
 
 const OBJECTS = ["material", "production-order", "lot", "inspection", "nonconformance"];
 
@@ -15,43 +17,50 @@ export function checkSchema(entity: string, input: unknown): Result<unknown> {
   return OBJECTS.includes(entity) ? safeParseObject(entity as ObjectName, input) : safeParseEventOf(entity as EventName, input);
 }
 
-/** Parses JSON text into a value or a single issue. */
-export function parseJson(text: string): Result<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, issues: [{ path: "", code: "json.invalid", message: `not valid JSON: ${(error as Error).message}` }] };
-  }
-}
-
-/** Reads a JSON option file (--profile, --context) and builds it; any problem is a usage error. */
+/** Reads a JSON option file (--profile, --context) and builds it; a file that cannot be read is exit 66, an invalid one a usage error. */
 async function loadOption<T>(io: CliIo, flag: string, file: string, build: (value: unknown) => Result<T>): Promise<T> {
-  const json = parseJson(await io.readText(file));
+  const json = parseJson(await readInput(io, file, `${flag} file`));
   const result = json.ok ? build(json.value) : json;
   if (!result.ok) throw new UsageError(`${flag} ${file} is not valid:\n${formatIssues(result.issues)}`);
   return result.value;
 }
 
+/** The `--entity` check shared with `schema`: every name, in the error as in the help. */
+export function schemaEntity(value: unknown): string {
+  if (typeof value !== "string" || !(SCHEMA_NAMES as readonly string[]).includes(value)) {
+    throw new UsageError(`${value === undefined ? "--entity is required" : `unknown --entity ${JSON.stringify(value)}`}; the names are: ${SCHEMA_NAMES.join(", ")}`);
+  }
+  return value;
+}
+
 export const validateCommand: Command = {
   name: "validate",
   summary: "check canonical objects or events (or arrays of them) against the schema, then the rule catalog",
-  usage: "mfgsync validate --entity <material|production-order|lot|inspection|nonconformance|<event>> [--profile FILE] [--context FILE] [--format text|json] [FILE|-]",
+  usage: "mfgsync validate --entity <name> [--profile FILE] [--context FILE] [--format text|json] [FILE|-]",
+  description: "Reads one JSON document: a canonical object or event, or an array of them (checked element by element, paths prefixed with the index). Each is checked against its schema; what passes goes through the rule catalog, with the severities of --profile and the master data of --context. Accepted events join the context, so a batch sees its own duplicates and sequences.",
+  operand: ["FILE", "the JSON file to check; - or nothing reads standard input"],
+  options: [
+    { name: "entity", type: "string", value: "NAME", description: `what the input is (required): ${SCHEMA_NAMES.join(", ")}` },
+    { name: "profile", type: "string", value: "FILE", description: "a rule profile (JSON): severities and options per rule id, e.g. {\"rules\": {\"order/released-has-operations\": \"warning\"}}" },
+    { name: "context", type: "string", value: "FILE", description: "master data for the rules (JSON), e.g. {\"plants\": [\"1010\"]}; without it only the batch's own history is known" },
+    formatOption(["text", "json"], "text for people; json prints one report {ok, entity, file, checked, issues, findings, counts} on standard output"),
+  ],
+  examples: [
+    ["mfgsync validate --entity production-order order.json", "check one order: exit 0 valid, 1 with schema issues or rule errors"],
+    ["mfgsync validate --entity lot --format json - < lots.json", "check an array of lots from standard input, report as JSON"],
+    ["mfgsync validate --entity material-consumed --profile lenient.json --context plants.json events.json", "check events with your own rule severities and master data"],
+  ],
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { entity: { type: "string" }, format: { type: "string", default: "text" }, profile: { type: "string" }, context: { type: "string" } },
-      allowPositionals: true,
-      strict: true,
-    });
-    const entity = values.entity;
-    if (!entity || !(SCHEMA_NAMES as readonly string[]).includes(entity)) throw new UsageError(`--entity must be one of: ${SCHEMA_NAMES.join(", ")}`);
-    if (values.format !== "text" && values.format !== "json") throw new UsageError("--format must be text or json");
-    if (positionals.length > 1) throw new UsageError("give at most one FILE (or - for standard input)");
-    const file = positionals[0] ?? "-";
-    const profile: Profile | undefined = values.profile === undefined ? undefined : await loadOption(io, "--profile", values.profile, safeCreateProfile);
+    const { values, operand } = parseCommandArgs(validateCommand, args);
+    const entity = schemaEntity(values["entity"]);
+    const format = formatOf(validateCommand, values);
+    const file = operand ?? "-";
+    const profileFile = values["profile"] as string | undefined;
+    const contextFile = values["context"] as string | undefined;
+    const profile: Profile | undefined = profileFile === undefined ? undefined : await loadOption(io, "--profile", profileFile, safeCreateProfile);
     // Without --context an empty in-memory context still lets a batch see its own history (duplicates, sequences).
-    const context: InMemoryContext = values.context === undefined ? createInMemoryContext() : await loadOption(io, "--context", values.context, safeCreateInMemoryContext);
-    const json = parseJson(await io.readText(file));
+    const context: InMemoryContext = contextFile === undefined ? createInMemoryContext() : await loadOption(io, "--context", contextFile, safeCreateInMemoryContext);
+    const json = parseJson(await readInput(io, file));
     const isArray = json.ok && Array.isArray(json.value);
     const inputs: unknown[] = json.ok ? (Array.isArray(json.value) ? json.value : [json.value]) : [];
     const issues: Issue[] = json.ok ? [] : [...json.issues];
@@ -72,10 +81,12 @@ export const validateCommand: Command = {
     for (const finding of findings) counts[finding.severity]++;
     const ok = issues.length === 0 && counts.error === 0;
     const name = file === "-" ? "stdin" : file;
-    if (values.format === "json") {
+    if (format === "json") {
       io.out(JSON.stringify({ ok, entity, file, checked: inputs.length, issues, findings, counts }, null, 2) + "\n");
+    } else if (!json.ok && isJsonSyntaxError(issues)) {
+      io.out(`✗ ${name}: ${issues[0]?.message}\n`);
     } else if (issues.length > 0) {
-      io.out(`✗ ${name}: ${issues.length} schema issue(s) in ${entity}\n${formatIssues(issues)}`);
+      io.out(`✗ ${name}: ${issues.length} schema issue(s) in ${inputs.length === 1 ? entity : `${inputs.length} ${entity}`}\n${formatIssues(issues)}`);
       if (findings.length > 0) io.out(`rule findings in the valid ones:\n${formatReport({ ok, findings, counts })}`);
     } else if (findings.length === 0) {
       io.out(`✓ ${name}: ${inputs.length} ${entity} valid, no rule findings\n`);
