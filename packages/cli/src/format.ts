@@ -15,6 +15,7 @@ const POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
 /** Parses JSON text into a value or a single `json.invalid` issue that says where the syntax breaks (line and column). Internal. */
 export function parseJson(text: string): Result<unknown> {
+  if (text.trim() === "") return { ok: false, issues: [{ path: "", code: "json.invalid", message: "not valid JSON: the input is empty" }] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

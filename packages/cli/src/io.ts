@@ -64,7 +64,13 @@ export function processIo(): ProcessIo {
   };
 }
 
+/** Throws when the process's standard input is no stream of data: Node reads a directory given as `< dir` as empty. Internal. */
+export function checkStdin(): void {
+  if (fs.fstatSync(0).isDirectory()) throw Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
+}
+
 async function readStdin(): Promise<string> {
+  checkStdin();
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");

@@ -78,6 +78,12 @@ describe("mfgsync validate", () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, checked: 0, issues: [{ path: "", code: "json.invalid", message: expect.stringContaining("line 1, column 3") }] });
   });
 
+  it("says an empty input is empty", async () => {
+    const r = await cli(["validate", "--entity", "lot", "-"], " \n");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("✗ stdin: not valid JSON: the input is empty\n");
+  });
+
   it("exits 2 for a missing --entity, a bad --format or an unknown option, and 66 for a file it cannot read", async () => {
     expect((await cli(["validate", "-"], "{}")).code).toBe(2);
     expect((await cli(["validate", "--entity", "lot", "--format", "xml", "-"], "{}")).code).toBe(2);

@@ -175,6 +175,23 @@ describe("an input that cannot be read is one line naming it and exit 66", () =>
   });
 });
 
+describe("standard input that is a directory is one line and exit 66, not an empty input", () => {
+  it.each([
+    ["validate", ["validate", "--entity", "lot", "-"]],
+    ["map", [...MAP, "-"]],
+    ["map --ndjson", [...MAP, "--ndjson", "-"]],
+  ])("%s", (_label, args) => {
+    const fd = fs.openSync(dir, "r");
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], { stdio: [fd, "pipe", "pipe"], encoding: "utf8", cwd: dir });
+      expect(r.status).toBe(66);
+      expectOneLine(r.stderr, /^mfgsync \w+: cannot read standard input: is a directory \(EISDIR\)\n$/);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+});
+
 describe("the CommonJS build", () => {
   it("runs the demo and --version through require(\"@mfgsync/cli\").run", () => {
     const script = `

@@ -5,7 +5,7 @@ import { EXIT, inputFailure, writeFailure } from "../exit.js";
 import { formatIssues, isJsonSyntaxError, parseJson } from "../format.js";
 import { formatOf, formatOption, parseCommandArgs } from "../help.js";
 import type { CliIo } from "../io.js";
-import { UsageError, closeOutputFile, createOutputFile, readInput } from "../io.js";
+import { UsageError, checkStdin, closeOutputFile, createOutputFile, readInput } from "../io.js";
 import type { NdjsonSummary } from "../ndjson.js";
 import { NdjsonStreamError, mapNdjson } from "../ndjson.js";
 import type { MapEntity, WireMapper } from "../vendors.js";
@@ -149,6 +149,13 @@ export const mapCommand: Command = {
     if (ndjson) {
       // stat first: a missing or unreadable file is reported before any output file is created.
       let totalBytes: number | undefined;
+      if (file === "-" && io.stdin === undefined) {
+        try {
+          checkStdin();
+        } catch (error) {
+          throw inputFailure(error, "input file", file);
+        }
+      }
       if (file !== "-") {
         try {
           const stat = await fs.promises.stat(file);
