@@ -360,6 +360,12 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
       (rowStates ??= new Array(rows.length))[j] = state;
     }
   }
+  if (group !== undefined && rowStates !== undefined) {
+    // A secondary row whose primary is not in the read is an orphan: kept and always written back.
+    const primaries = new Set<string>();
+    for (let j = 0; j < rows.length; j++) if (rowStates[j]?.secondary === undefined && isRecord(rows[j])) primaries.add(JSON.stringify((rows[j] as Record<string, unknown>)[group.by] ?? null));
+    for (const s of rowStates) if (s?.secondary !== undefined && !primaries.has(JSON.stringify(s.secondary ?? null))) s.orphan = true;
+  }
   if (c.flatten === undefined) c.set(scope.out, items);
   if (keptRows !== undefined || (rowStates !== undefined && rowStates.some((s) => s !== undefined && (s.key === undefined || Object.keys(s).length > 1)))) {
     const kept = new Array<Record<string, unknown>>(rows.length);

@@ -76,7 +76,9 @@ export class ObjectScope implements EncodeScope {
     const decl = this.entity.scope;
     const from = decl?.fromGet?.(this.object);
     const own = isRecord(from) && isRecord(from["scope"]) ? (from["scope"] as IdentifierScope) : undefined;
-    this.scopeValue = own ?? this.parent?.idScope();
+    // A child row read in another unit than its parent's (kept as read) stays in it.
+    const keptScope = decl !== undefined && own === undefined ? this.kept(decl.vendor) : undefined;
+    this.scopeValue = own ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : this.parent?.idScope());
     return this.scopeValue;
   }
 
@@ -397,10 +399,19 @@ function insertSecondaryRows(
   for (let j = 0; j < rowCount; j++) {
     const s = rowState(j);
     const kept = rowKept(j);
-    if (s?.secondary === undefined || kept === undefined || !groups.has(JSON.stringify(s.secondary ?? null))) continue;
+    if (s?.secondary === undefined || kept === undefined || (s.orphan !== true && !groups.has(JSON.stringify(s.secondary ?? null)))) continue;
     const row = s.numbers !== undefined ? restoreNumbers(structuredCloneJson(kept), s.numbers) : structuredCloneJson(kept);
+    const group = JSON.stringify(s.secondary ?? null);
+    const inGroup = (r: { row: unknown }) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === group;
+    // After the row that preceded it when read, unless that row now comes before the group's primary:
+    // then after the group's last row.
     let at = rows.findIndex((r) => r.from === j - 1);
-    if (at < 0) at = rows.findIndex((r) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === JSON.stringify(s.secondary ?? null));
+    if (at < 0 && s.orphan === true) at = j === 0 ? -1 : rows.length - 1;
+    const primaryAt = s.orphan === true ? -1 : rows.findIndex(inGroup);
+    if (at < primaryAt) {
+      at = primaryAt;
+      for (let k = primaryAt + 1; k < rows.length; k++) if (inGroup(rows[k] as { row: unknown })) at = k;
+    }
     rows.splice(at + 1, 0, { row, from: j });
   }
 }

@@ -39,7 +39,7 @@ function scan(text: string): Scan {
     const c = text.charCodeAt(i);
     if (c === C.Quote) {
       let j = i + 1;
-      let escaped = false;
+      let escaped: boolean;
       for (;;) {
         j = text.indexOf('"', j);
         if (j < 0) return result;
@@ -48,13 +48,13 @@ function scan(text: string): Scan {
           slashes++;
           k--;
         }
-        if (slashes > 0) escaped = true;
         if (slashes % 2 === 0) break;
         j++;
       }
       const top = keys.length > 0 ? keys[keys.length - 1] : undefined;
       if (expectKey && top) {
         let key = text.slice(i + 1, j);
+        escaped = key.includes("\\");
         if (escaped) {
           try {
             key = JSON.parse(text.slice(i, j + 1)) as string;

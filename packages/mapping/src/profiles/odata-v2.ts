@@ -139,7 +139,7 @@ export const odataV2Profile: WireProfile = {
   },
   compileCheck: compileODataV2Check,
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: dropTransport });
+    const copied = copyJson(value, 200, { drop: dropTransport, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: ["", "X", null, "0", "/Date(0)/", "/Date(abc)/", "/Date(1474416000000+9999)/", "PT00H00M00S", "PT25H00M00S", "12,5", "-0", "1e3", "__proto__", true, false, 0, -1, 1.5],

@@ -156,7 +156,7 @@ export const odataV4Profile: WireProfile = {
   },
   compileCheck: (property) => compileJsonCheck(property, { protocol: "OData V4" }),
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: dropTransport });
+    const copied = copyJson(value, 200, { drop: dropTransport, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: ["", "Yes", "No", "True", null, 0, -1, 12.5, new JsonNumber("12.30"), new JsonNumber("9007199254740993"), "64,5", "1900-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-02", "Released", "Ended", "USMF", true, false, "__proto__"],

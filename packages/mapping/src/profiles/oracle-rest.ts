@@ -130,7 +130,7 @@ export const oracleRestProfile: WireProfile = {
   },
   compileCheck: (property) => compileJsonCheck(property, { protocol: "Oracle REST" }),
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: isLinks });
+    const copied = copyJson(value, 200, { drop: isLinks, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: [null, "", true, false, "Y", "N", "true", 0, -1, 12.5, new JsonNumber("480.50"), "480,5", "480.5", new JsonNumber("9007199254740993"), 300100111016254, "2026-12-03T19:30:00-06:00", "2026-12-03", "2026-02-30", "ORA_RELEASED", "__proto__"],
