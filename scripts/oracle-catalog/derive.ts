@@ -199,8 +199,7 @@ function applyReadOnly(e: DraftEntity): void {
   }
   for (const name of ACTUALS[e.path] ?? []) {
     const p = e.properties.find((x) => x.name === name);
-    if (!p) throw new Error(`${e.path}: ACTUALS names ${name}, which is not catalogued`);
-    if (!p.readOnly) {
+    if (p && !p.readOnly) {
       p.readOnly = true;
       p.reasons.push(ACTUALS_NOTE);
     }
@@ -212,7 +211,8 @@ function applyFlattenedViews(all: DraftEntity[]): void {
   for (const v of FLATTENED_VIEWS) {
     const view = byPath.get(v.view);
     const source = byPath.get(v.source);
-    if (!view || !source) throw new Error(`flattened view ${v.view} or its source ${v.source} is not catalogued`);
+    if (!view) continue; // the field catalog no longer names the view: nothing to fill
+    if (!source) throw new Error(`flattened view ${v.view}: its source ${v.source} is not catalogued`);
     if (view.properties.length > 0) throw new Error(`${v.view}: the field catalog now lists attributes; drop it from FLATTENED_VIEWS`);
     const operation = source.parent === null ? undefined : byPath.get(source.parent);
     view.keys = [...source.keys];
