@@ -170,3 +170,8 @@ export function stringifyWireJson(value: unknown, space?: number): string {
 
 /** Whether a value is a plain JSON object (a helper for envelope readers). Internal. */
 export const isJsonObject = isRecord;
+
+/** A payload as JSON: text is parsed losslessly, anything else is taken as already parsed. Internal. */
+export function payloadJson(payload: unknown): WireJsonResult {
+  return typeof payload === "string" ? parseWireJson(payload) : { ok: true, value: payload };
+}

@@ -1,7 +1,7 @@
 import type { CatalogEntityInfo, CatalogPropertyInfo } from "../catalog.js";
 import { copyJson, isRecord } from "../json/json.js";
 import { JsonNumber } from "../json/number.js";
-import { parseWireJson } from "../json/wire-json.js";
+import { payloadJson } from "../json/wire-json.js";
 import { compileODataV2Check } from "./checks-odata-v2.js";
 import type { CollectionRead, CollectionShape, KeyClass, PagingInfo, UnwrappedPayload, WireProfile } from "./profile.js";
 
@@ -46,12 +46,9 @@ function paging(container: Readonly<Record<string, unknown>>): PagingInfo | unde
  * ```
  */
 export function unwrapODataV2(payload: unknown): UnwrappedPayload {
-  let data = payload;
-  if (typeof payload === "string") {
-    const parsed = parseWireJson(payload);
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  }
+  const parsed = payloadJson(payload);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   const list = (items: readonly unknown[], base: string, info?: PagingInfo): UnwrappedPayload => ({
     ok: true, collection: true, entities: items.map((value, i) => ({ value, path: `${base}/${i}` })), ...(info ? { paging: info } : {}),
   });

@@ -2,7 +2,7 @@ import type { CatalogEntityInfo } from "../catalog.js";
 import { OMIT } from "../converter.js";
 import { copyJson, encodeUriPart, isRecord } from "../json/json.js";
 import { JsonNumber } from "../json/number.js";
-import { parseWireJson } from "../json/wire-json.js";
+import { payloadJson } from "../json/wire-json.js";
 import { compileJsonCheck } from "./checks-json.js";
 import type { CollectionRead, CollectionShape, KeyClass, PagingInfo, UnwrappedPayload, WireProfile } from "./profile.js";
 
@@ -54,12 +54,9 @@ function paging(container: Readonly<Record<string, unknown>>): PagingInfo {
  * ```
  */
 export function unwrapOracleRest(payload: unknown): UnwrappedPayload {
-  let data = payload;
-  if (typeof payload === "string") {
-    const parsed = parseWireJson(payload);
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  }
+  const parsed = payloadJson(payload);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   if (Array.isArray(data)) return { ok: true, collection: true, entities: data.map((value, i) => ({ value, path: `/${i}` })) };
   if (!isRecord(data)) return fail("", "type.invalid", "an Oracle REST payload is a JSON object");
   if (typeof data["title"] === "string" && (Array.isArray(data["o:errorDetails"]) || typeof data["status"] === "string")) {
