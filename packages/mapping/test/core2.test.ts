@@ -158,3 +158,12 @@ describe("runner-neutral conformance kit", () => {
   });
 
 });
+
+describe("wire JSON, lossless path", () => {
+  it("reports a duplicate key as such when the payload also has inexact numbers", () => {
+    const r = parseWireJson('{"q":12.30,"a":1,"a":2}');
+    expect(!r.ok && r.issues[0]?.code).toBe(MAPPING_CODES.duplicateKey);
+    const same = parseWireJson('{"q":12.30,"a":1,"a":1}');
+    expect(!same.ok && same.issues[0]?.code).toBe(MAPPING_CODES.duplicateKey);
+  });
+});

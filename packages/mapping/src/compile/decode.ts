@@ -89,7 +89,8 @@ export class RecordScope implements DecodeScope {
       const state = (this.state ??= {});
       const nulls = (state.nulls ??= []);
       if (!nulls.includes(property)) nulls.push(property);
-      if (this.carried !== undefined) delete this.carried[property];
+      // A keyed delete turns the object into a slow dictionary: only when there is something to delete.
+      if (this.carried !== undefined && Object.prototype.hasOwnProperty.call(this.carried, property)) delete this.carried[property];
       return;
     }
     if (value instanceof JsonNumber) {
