@@ -61,6 +61,7 @@ export interface CompiledScope {
   readonly vendor: string;
   readonly type: "company" | "organization" | "plant";
   readonly fromGet: Getter | undefined;
+  readonly fallbackGet: Getter | undefined;
   readonly caseInsensitive: boolean;
   readonly check: PropertyCheck | undefined;
 }
@@ -140,6 +141,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
   const scope: CompiledScope | undefined = scopeDecl === undefined ? undefined : {
     vendor: scopeDecl.vendor, type: scopeDecl.type, caseInsensitive: scopeDecl.caseInsensitive === true,
     fromGet: scopeDecl.from === undefined ? (isRoot ? compileGetter("id") : undefined) : compileGetter(scopeDecl.from),
+    fallbackGet: scopeDecl.fallback === undefined ? undefined : compileGetter(scopeDecl.fallback),
     check: checks.get(scopeDecl.vendor),
   };
 

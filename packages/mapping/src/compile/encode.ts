@@ -78,7 +78,11 @@ export class ObjectScope implements EncodeScope {
     const own = isRecord(from) && isRecord(from["scope"]) ? (from["scope"] as IdentifierScope) : undefined;
     // A child row read in another unit than its parent's (kept as read) stays in it.
     const keptScope = decl !== undefined && own === undefined ? this.kept(decl.vendor) : undefined;
-    this.scopeValue = own ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : this.parent?.idScope());
+    const fallback = decl?.fallbackGet?.(this.object);
+    this.scopeValue = own
+      ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : undefined)
+      ?? (decl !== undefined && typeof fallback === "string" && fallback !== "" ? { type: decl.type, value: fallback } : undefined)
+      ?? this.parent?.idScope();
     return this.scopeValue;
   }
 
