@@ -83,6 +83,12 @@ export interface CompiledEntity {
   readonly scope: CompiledScope | undefined;
   /** The profile's empty value of a property (cached). */
   emptyOf(prop: string): unknown;
+  /**
+   * The keys of the last record encoded with this entity, as an object of undefined values: encode starts
+   * each record as a copy of it, so that its writes update existing properties instead of adding them one by
+   * one (more than a dozen keyed additions make a slow dictionary-mode object). Learned at run time.
+   */
+  template: { readonly keys: readonly string[]; readonly object: Readonly<Record<string, unknown>> } | undefined;
 }
 
 /**
@@ -199,5 +205,6 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
     plantGet: declaration.plant?.canonical === undefined ? undefined : compileGetter(declaration.plant.canonical),
     scope,
     emptyOf,
+    template: undefined,
   };
 }
