@@ -94,7 +94,7 @@ const EXPRESSION = `(
   $comps := [to_ProductionOrderComponent.results.$component($)];
   $stamp := LastChangeDateTime;
   {
-    "schemaVersion": "1.0",
+    "schemaVersion": "1.1",
     "kind": "production-order",
     "id": $id(ManufacturingOrder),
     "lastChangedAt": $text($stamp) ? $substring($stamp, 0, 4) & "-" & $substring($stamp, 4, 2) & "-" & $substring($stamp, 6, 2) & "T" & $substring($stamp, 8, 2) & ":" & $substring($stamp, 10, 2) & ":" & $substring($stamp, 12, 2) & "Z",

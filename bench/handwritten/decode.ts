@@ -161,7 +161,7 @@ export function handwrittenDecodeOrder(order: Rec, ctx: HandwrittenContext): Rec
   const operations = (order["to_ProductionOrderOperation"] as { results: Rec[] }).results.map((op) => operation(op, order, ctx));
   const components = (order["to_ProductionOrderComponent"] as { results: Rec[] }).results.map((c) => component(c, order, ctx));
   const value = dropUndefined({
-    schemaVersion: "1.0",
+    schemaVersion: "1.1",
     kind: "production-order",
     id: identifier(order["ManufacturingOrder"], ctx),
     lastChangedAt: text(order["LastChangeDateTime"]) === undefined ? undefined : abapToIso(order["LastChangeDateTime"] as string),

@@ -5,7 +5,7 @@ import type { Identifier, IdentifierScope } from "./identifier.js";
 // object" means.
 
 /** Anything with an identifier's fields; references and own ids alike. */
-type IdentifierLike = Pick<Identifier, "value" | "scheme"> & { readonly scope?: IdentifierScope | undefined };
+type IdentifierLike = Pick<Identifier, "value" | "scheme"> & { readonly issuer?: string | undefined; readonly scope?: IdentifierScope | undefined };
 
 function sameScope(a: IdentifierScope | undefined, b: IdentifierScope | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
