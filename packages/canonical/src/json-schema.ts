@@ -21,7 +21,7 @@ export type SchemaName = ObjectName | EventName;
  * @example
  * ```ts
  * import { SCHEMA_NAMES } from "@mfgsync/canonical";
- * SCHEMA_NAMES.length; // 5 objects + 16 events
+ * SCHEMA_NAMES.length; // 5 objects + 27 events
  * ```
  */
 export const SCHEMA_NAMES = [...Object.keys(ObjectSchemas), ...Object.keys(EventSchemas)] as SchemaName[];

@@ -8,10 +8,26 @@ import {
 } from "./data.js";
 import { ConfirmationReversedData, OrderAcknowledgementData, OrderStateChangedData, ReworkDeclaredData, ScrapDeclaredData } from "./execution-data.js";
 
-/** Base of every JSON Schema `$id` this package publishes; carries the major schema version. */
+/**
+ * Base of every JSON Schema `$id` this package publishes; carries the major schema version.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_BASE_URI } from "@mfgsync/canonical";
+ * SCHEMA_BASE_URI; // "https://mfgsync.dev/schemas/v1/"
+ * ```
+ */
 export const SCHEMA_BASE_URI = `https://mfgsync.dev/schemas/v${SCHEMA_VERSION.split(".")[0]}/`;
 
-/** Reverse-DNS prefix of every canonical event type. */
+/**
+ * Reverse-DNS prefix of every canonical event type.
+ *
+ * @example
+ * ```ts
+ * import { EVENT_TYPE_PREFIX } from "@mfgsync/canonical";
+ * "dev.mfgsync.lot.shipped.v1".startsWith(EVENT_TYPE_PREFIX); // true
+ * ```
+ */
 export const EVENT_TYPE_PREFIX = "dev.mfgsync.";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -49,7 +49,16 @@ export function identifierKey(id: IdentifierLike): string {
   return JSON.stringify(id.scope === undefined ? [id.scheme, id.value] : [id.scheme, id.value, id.scope.type, id.scope.value]);
 }
 
-/** What {@link identitiesOf} and {@link sameObject} accept: an identifier or reference, or an object with `id` and `crossReferences`. */
+/**
+ * What {@link identitiesOf} and {@link sameObject} accept: an identifier or
+ * reference, or an object with `id` and `crossReferences`.
+ *
+ * @example
+ * ```ts
+ * import type { Identified } from "@mfgsync/canonical";
+ * const ref: Identified = { value: "0000012345", scheme: "sap-s4hana", crossReferences: [{ value: "L-12345", scheme: "mes" }] };
+ * ```
+ */
 export type Identified =
   | (IdentifierLike & { readonly crossReferences?: readonly IdentifierLike[] | undefined })
   | { readonly id: IdentifierLike; readonly crossReferences?: readonly IdentifierLike[] | undefined };
