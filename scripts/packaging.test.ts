@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -64,6 +65,27 @@ describe("package metadata", () => {
       expect(pkg.files).toContain("NOTICE");
       expect(pkg.scripts["prepack"]).toBe("node ../../scripts/pack-legal.mjs add");
       expect(pkg.scripts["postpack"]).toBe("node ../../scripts/pack-legal.mjs remove");
+    });
+  }
+});
+
+describe("data files are exported", () => {
+  const require = createRequire(path.join(root, "package.json"));
+  const cases: [string, string][] = [
+    ["@mfgsync/canonical", "schemas"],
+    ["@mfgsync/canonical", "examples"],
+    ["@mfgsync/mappers-sap", "fixtures"],
+  ];
+  for (const [name, folder] of cases) {
+    it(`every file under ${name}/${folder} resolves by its subpath from CJS (require.resolve) and ESM (import.meta.resolve)`, () => {
+      const dir = path.join(root, "packages", name.replace("@mfgsync/", ""), folder);
+      const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const specifier = `${name}/${folder}/${file.split(path.sep).join("/")}`;
+        expect(fs.realpathSync(require.resolve(specifier)), specifier).toBe(path.join(dir, file));
+        expect(fs.realpathSync(new URL(import.meta.resolve(specifier)).pathname), specifier).toBe(path.join(dir, file));
+      }
     });
   }
 });
