@@ -89,3 +89,37 @@ describe("data files are exported", () => {
     });
   }
 });
+
+describe("published files name no workspace paths", () => {
+  // Sources are cited by name ("the SAP research notes, section 6", "API_PRODUCT_SRV.edmx"):
+  // a path into the team's workspace means nothing to a user and leaks its layout.
+  const INTERNAL = /(?:^|[^\w.-])(?:\.\.\/)*shared\/(?:notes|vendor-specs|standards|hooks)\b|\.\.\/shared\b|\/work\//;
+
+  it("the pattern catches the forms that leaked before, and not ordinary words", () => {
+    expect(INTERNAL.test("derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx")).toBe(true);
+    expect(INTERNAL.test("(shared/notes/sap.md section 6)")).toBe(true);
+    expect(INTERNAL.test("see ../shared/notes")).toBe(true);
+    expect(INTERNAL.test("the SAP research notes, section 6")).toBe(false);
+    expect(INTERNAL.test("a shared/common helper")).toBe(false);
+  });
+
+  function shipped(dir: string): string[] {
+    const pkgDir = path.join(root, "packages", dir);
+    const pkg = readJson(path.join(pkgDir, "package.json")) as unknown as PackageJson;
+    const walk = (p: string): string[] =>
+      fs.statSync(p).isDirectory() ? fs.readdirSync(p).flatMap((e) => walk(path.join(p, e))) : [p];
+    return [...pkg.files, "README.md", "package.json"].map((f) => path.join(pkgDir, f)).filter((f) => fs.existsSync(f)).flatMap(walk);
+  }
+
+  for (const dir of packageDirs) {
+    it(`@mfgsync/${dir}: README, package.json and every file under "files" (dist when built)`, () => {
+      const files = shipped(dir);
+      expect(files.length).toBeGreaterThan(2);
+      const offending = files.flatMap((file) => {
+        const lines = fs.readFileSync(file, "utf8").split("\n");
+        return lines.flatMap((line, i) => (INTERNAL.test(line) ? [`${path.relative(root, file)}:${i + 1}`] : []));
+      });
+      expect(offending).toEqual([]);
+    });
+  }
+});
