@@ -5,6 +5,7 @@
 // date + time → timestamp step is the one JavaScript helper it calls
 // (`$localDateTime`, the same function the hand-written decoder uses).
 import jsonata from "jsonata";
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import {
   SAP_INTERNAL_UNITS_OUT, SAP_ISO_UNITS_OUT, SAP_ORDER_STATUS_PRECEDENCE, SAP_ORDER_STATUS_STATES, SAP_SYSTEM_STATUS_CODES, SAP_UNITS_IN, SAP_UNITS_OUT,
 } from "@mfgsync/mappers-sap";
@@ -18,7 +19,8 @@ const EXPRESSION = `(
   $text := function($v) { $v != "" ? $v };
   $zoneOf := function($plant) { ($z := $lookup($zones, $plant); $z ? $z : "UTC") };
   $qty := function($v, $u) { $exists($v) and $exists($u) ? {"value": $v, "unit": $u} };
-  $carry := function($r, $mapped) { $sift($r, function($v, $k) { $not($k in $mapped) and $not($exists($v.__deferred)) }) };
+  $carry := function($r, $mapped) { $sift($r, function($v, $k) { $not($k in $mapped) and $not($exists($v.__deferred)) and $not($v = null) }) };
+  $nulls := function($r, $mapped) {( $n := [$keys($sift($r, function($v, $k) { $not($k in $mapped) and $v = null }))]; $count($n) > 0 ? {"nulls": $n} )};
   $unit := function($r, $p) {(
     $c := $lookup($r, $p); $i := $lookup($r, $p & "ISOCode"); $s := $lookup($r, $p & "SAPCode");
     $rec := ($x := $lookup($UNITS_IN, $i); $x ? $x : ($y := $lookup($UNITS_IN, $s); $y ? $y : $lookup($UNITS_IN, $c)));
@@ -56,9 +58,9 @@ const EXPRESSION = `(
       },
       "kept": $merge([
         $carry($o, $OPERATION_MAPPED), $u.kept, $flagsOf($o, $OPERATION_FLAGS),
-        $parentDiffs($o, ["ManufacturingOrder", "ManufacturingOrderCategory", "ManufacturingOrderType"]),
-        {"@key": $o.ManufacturingOrderOperation}
-      ])
+        $parentDiffs($o, ["ManufacturingOrder", "ManufacturingOrderCategory", "ManufacturingOrderType"])
+      ]),
+      "state": $merge([$nulls($o, $OPERATION_MAPPED), {"key": $o.ManufacturingOrderOperation}])
     }
   )};
   $component := function($c) {(
@@ -83,9 +85,9 @@ const EXPRESSION = `(
       "kept": $merge([
         $carry($c, $COMPONENT_MAPPED), $u.kept,
         $parentDiffs($c, ["ManufacturingOrder", "ManufacturingOrderCategory", "ManufacturingOrderType", "ProductionPlant"]),
-        $mv = "" ? {"GoodsMovementType": ""},
-        $text($c.ReservationItem) ? {"@key": $c.ReservationItem}
-      ])
+        $mv = "" ? {"GoodsMovementType": ""}
+      ]),
+      "state": $merge([{}, $nulls($c, $COMPONENT_MAPPED), $text($c.ReservationItem) ? {"key": $c.ReservationItem}])
     }
   )};
   $zone := $zoneOf(ProductionPlant);
@@ -94,7 +96,7 @@ const EXPRESSION = `(
   $comps := [to_ProductionOrderComponent.results.$component($)];
   $stamp := LastChangeDateTime;
   {
-    "schemaVersion": "1.0",
+    "schemaVersion": $SCHEMA_VERSION,
     "kind": "production-order",
     "id": $id(ManufacturingOrder),
     "lastChangedAt": $text($stamp) ? $substring($stamp, 0, 4) & "-" & $substring($stamp, 4, 2) & "-" & $substring($stamp, 6, 2) & "T" & $substring($stamp, 8, 2) & ":" & $substring($stamp, 10, 2) & ":" & $substring($stamp, 12, 2) & "Z",
@@ -115,7 +117,10 @@ const EXPRESSION = `(
       {"to_ProductionOrderStatus": {"results": [to_ProductionOrderStatus.results.$sift(function($v, $k) { $k != "__metadata" })]}},
       {"to_ProductionOrderOperation": [$ops.kept]},
       {"to_ProductionOrderComponent": [$comps.kept]}
-    ])}
+    ]), "mfgsync": {"sap": $merge([
+      $nulls($order, $ORDER_MAPPED),
+      {"children": {"to_ProductionOrderOperation": [$ops.state], "to_ProductionOrderComponent": [$comps.state]}}
+    ])}}
   }
 )`;
 
@@ -148,6 +153,6 @@ const TABLES = {
 /** Compiles the expression once; the returned function evaluates it for one SAP order. */
 export function jsonataOrderDecoder(ctx: HandwrittenContext): (order: unknown) => Promise<Record<string, unknown>> {
   const expression = jsonata(EXPRESSION);
-  const bindings = { ...TABLES, issuer: ctx.identifiers.issuer, zones: ctx.plantTimeZones, localDateTime };
+  const bindings = { ...TABLES, SCHEMA_VERSION, issuer: ctx.identifiers.issuer, zones: ctx.plantTimeZones, localDateTime };
   return async (order) => (await expression.evaluate(order, bindings)) as Record<string, unknown>;
 }

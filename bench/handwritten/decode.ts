@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 // A plain hand-written SAP production order decoder: what an integration
 // team writes without a mapping library. It produces exactly the canonical
 // object `productionOrderMapper.decode` produces for well-formed SAP data
@@ -51,11 +52,13 @@ const MOVEMENT_TYPES: Readonly<Record<string, string>> = { "261": "Consumed", "5
 
 const isDeferred = (v: unknown) => typeof v === "object" && v !== null && "__deferred" in v;
 
-/** Everything not mapped, as SAP sent it (without `__metadata` and unexpanded links). */
-function keep(record: Rec, mapped: ReadonlySet<string>, kept: Rec): Rec {
+/** Everything not mapped, as SAP sent it (without `__metadata` and unexpanded links); nulls go to the core's bookkeeping list. */
+function keep(record: Rec, mapped: ReadonlySet<string>, kept: Rec, state: Rec): Rec {
   for (const key of Object.keys(record)) {
     const value = record[key];
-    if (!mapped.has(key) && !isDeferred(value)) kept[key] = value;
+    if (mapped.has(key) || isDeferred(value)) continue;
+    if (value === null) ((state["nulls"] ??= []) as string[]).push(key);
+    else kept[key] = value;
   }
   return kept;
 }
@@ -98,7 +101,8 @@ function state(record: Rec, flags: readonly (readonly [string, string])[], list:
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
 function operation(op: Rec, order: Rec, ctx: HandwrittenContext) {
-  const kept = keep(op, OPERATION_MAPPED, {});
+  const rowState: Rec = {};
+  const kept = keep(op, OPERATION_MAPPED, {}, rowState);
   for (const key of PARENT_KEYS) if (op[key] !== order[key]) kept[key] = op[key];
   const plant = op["ProductionPlant"] as string;
   const zone = ctx.plantTimeZones[plant] ?? "UTC";
@@ -116,12 +120,13 @@ function operation(op: Rec, order: Rec, ctx: HandwrittenContext) {
     plannedQuantity: quantity(op["OpPlannedTotalQuantity"], rec20),
     confirmedYield: quantity(op["OpTotalConfirmedYieldQty"], rec20),
   };
-  kept["@key"] = value.sequence;
-  return { value: dropUndefined(value), kept };
+  rowState["key"] = value.sequence;
+  return { value: dropUndefined(value), kept, state: rowState };
 }
 
 function component(c: Rec, order: Rec, ctx: HandwrittenContext) {
-  const kept = keep(c, COMPONENT_MAPPED, {});
+  const rowState: Rec = {};
+  const kept = keep(c, COMPONENT_MAPPED, {}, rowState);
   for (const key of [...PARENT_KEYS, "ProductionPlant"] as const) if (c[key] !== order[key]) kept[key] = c[key];
   const rec20 = unit(c, "BaseUnit", kept);
   const movement = c["GoodsMovementType"] as string;
@@ -139,8 +144,8 @@ function component(c: Rec, order: Rec, ctx: HandwrittenContext) {
     backflush: typeof c["MatlCompIsMarkedForBackflush"] === "boolean" ? c["MatlCompIsMarkedForBackflush"] : undefined,
   };
   if (movement === "") kept["GoodsMovementType"] = "";
-  if (value.item !== undefined) kept["@key"] = value.item;
-  return { value: dropUndefined(value), kept };
+  if (value.item !== undefined) rowState["key"] = value.item;
+  return { value: dropUndefined(value), kept, state: rowState };
 }
 
 function dropUndefined<T extends object>(value: T): T {
@@ -153,7 +158,8 @@ function dropUndefined<T extends object>(value: T): T {
  * expanded) to a canonical production order, by hand.
  */
 export function handwrittenDecodeOrder(order: Rec, ctx: HandwrittenContext): Rec {
-  const kept = keep(order, ORDER_MAPPED, {});
+  const rootState: Rec = {};
+  const kept = keep(order, ORDER_MAPPED, {}, rootState);
   const plant = order["ProductionPlant"] as string;
   const zone = ctx.plantTimeZones[plant] ?? "UTC";
   const rec20 = unit(order, "ProductionUnit", kept);
@@ -161,7 +167,7 @@ export function handwrittenDecodeOrder(order: Rec, ctx: HandwrittenContext): Rec
   const operations = (order["to_ProductionOrderOperation"] as { results: Rec[] }).results.map((op) => operation(op, order, ctx));
   const components = (order["to_ProductionOrderComponent"] as { results: Rec[] }).results.map((c) => component(c, order, ctx));
   const value = dropUndefined({
-    schemaVersion: "1.0",
+    schemaVersion: SCHEMA_VERSION,
     kind: "production-order",
     id: identifier(order["ManufacturingOrder"], ctx),
     lastChangedAt: text(order["LastChangeDateTime"]) === undefined ? undefined : abapToIso(order["LastChangeDateTime"] as string),
@@ -181,6 +187,7 @@ export function handwrittenDecodeOrder(order: Rec, ctx: HandwrittenContext): Rec
   });
   kept["to_ProductionOrderOperation"] = operations.map((o) => o.kept);
   kept["to_ProductionOrderComponent"] = components.map((c) => c.kept);
-  value.extensions = { sap: kept };
+  rootState["children"] = { to_ProductionOrderOperation: operations.map((o) => o.state), to_ProductionOrderComponent: components.map((c) => c.state) };
+  value.extensions = { sap: kept, mfgsync: { sap: rootState } };
   return value;
 }

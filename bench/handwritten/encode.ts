@@ -35,16 +35,17 @@ function flags(target: Rec, table: readonly (readonly [string, string])[], state
   for (const [flag, status] of table) target[flag] = status === code ? "X" : "";
 }
 
-/** Kept SAP fields back in place (never the bookkeeping keys that start with "@", nor child lists). */
-function restore(target: Rec, kept: Rec | undefined, skip: ReadonlySet<string>): void {
-  if (kept === undefined) return;
-  for (const key of Object.keys(kept)) if (key.charCodeAt(0) !== 64 && !skip.has(key)) target[key] = kept[key];
+/** Kept SAP fields (and the nulls of the core's bookkeeping) back in place, never the child lists. */
+function restore(target: Rec, kept: Rec | undefined, skip: ReadonlySet<string>, state?: Rec): void {
+  if (kept !== undefined) for (const key of Object.keys(kept)) if (!skip.has(key)) target[key] = kept[key];
+  const nulls = state?.["nulls"];
+  if (Array.isArray(nulls)) for (const key of nulls as string[]) target[key] = null;
 }
 
 const CHILD_LISTS = new Set(["to_ProductionOrderOperation", "to_ProductionOrderComponent"]);
 const NONE: ReadonlySet<string> = new Set();
 
-function operation(op: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | undefined): Rec {
+function operation(op: Rec, target: Rec, ctx: HandwrittenContext, { kept, state }: { kept: Rec | undefined; state: Rec | undefined }): Rec {
   const out: Rec = {};
   const plant = (op["plant"] as string | undefined) ?? (target["ProductionPlant"] as string);
   const zone = ctx.plantTimeZones[plant] ?? "UTC";
@@ -64,11 +65,11 @@ function operation(op: Rec, target: Rec, ctx: HandwrittenContext, kept: Rec | un
   out["ManufacturingOrder"] = target["ManufacturingOrder"];
   out["ManufacturingOrderCategory"] = target["ManufacturingOrderCategory"];
   out["ManufacturingOrderType"] = target["ManufacturingOrderType"];
-  restore(out, kept, NONE);
+  restore(out, kept, NONE, state);
   return out;
 }
 
-function component(c: Rec, target: Rec, kept: Rec | undefined): Rec {
+function component(c: Rec, target: Rec, { kept, state }: { kept: Rec | undefined; state: Rec | undefined }): Rec {
   const out: Rec = {};
   const required = c["requiredQuantity"] as Quantity;
   const use = c["materialUse"] as Coded;
@@ -87,21 +88,24 @@ function component(c: Rec, target: Rec, kept: Rec | undefined): Rec {
   out["ManufacturingOrderCategory"] = target["ManufacturingOrderCategory"];
   out["ManufacturingOrderType"] = target["ManufacturingOrderType"];
   out["ProductionPlant"] = target["ProductionPlant"];
-  restore(out, kept, NONE);
+  restore(out, kept, NONE, state);
   return out;
 }
 
-/** Pairs each child with the SAP data kept for it (by sequence or item, as decode recorded it). */
-function keptFor(list: unknown, key: unknown, index: number): Rec | undefined {
-  if (!Array.isArray(list)) return undefined;
-  const same = list[index] as Rec | undefined;
-  if (same !== undefined && same["@key"] === key) return same;
-  return (list as Rec[]).find((entry) => entry["@key"] === key);
+/** Pairs each child with the SAP data and bookkeeping kept for it (by sequence or item, as decode recorded it). */
+function keptFor(list: unknown, states: unknown, key: unknown, index: number): { kept: Rec | undefined; state: Rec | undefined } {
+  if (!Array.isArray(list) || !Array.isArray(states)) return { kept: undefined, state: undefined };
+  let j = (states[index] as Rec | undefined)?.["key"] === key ? index : -1;
+  if (j < 0) j = (states as Rec[]).findIndex((s) => s["key"] === key);
+  return j < 0 ? { kept: undefined, state: undefined } : { kept: list[j] as Rec, state: states[j] as Rec };
 }
 
 /** A canonical production order to SAP `A_ProductionOrder_2` (with operations and components), by hand. */
 export function handwrittenEncodeOrder(order: Rec, ctx: HandwrittenContext): Rec {
-  const kept = ((order["extensions"] as Rec | undefined)?.["sap"] ?? undefined) as Rec | undefined;
+  const extensions = order["extensions"] as Rec | undefined;
+  const kept = (extensions?.["sap"] ?? undefined) as Rec | undefined;
+  const books = ((extensions?.["mfgsync"] as Rec | undefined)?.["sap"] ?? undefined) as Rec | undefined;
+  const children = (books?.["children"] ?? {}) as Rec;
   const out: Rec = {};
   const plant = order["plant"] as string;
   const zone = ctx.plantTimeZones[plant] ?? "UTC";
@@ -120,12 +124,12 @@ export function handwrittenEncodeOrder(order: Rec, ctx: HandwrittenContext): Rec
   [out["MfgOrderScheduledStartDate"], out["MfgOrderScheduledStartTime"]] = toSapDateTime(order["scheduledStart"] as string | undefined, zone);
   [out["MfgOrderScheduledEndDate"], out["MfgOrderScheduledEndTime"]] = toSapDateTime(order["scheduledEnd"] as string | undefined, zone);
   flags(out, ORDER_FLAGS, order["state"] as Coded, kept);
-  restore(out, kept, CHILD_LISTS);
+  restore(out, kept, CHILD_LISTS, books);
   out["to_ProductionOrderOperation"] = {
-    results: (order["operations"] as Rec[]).map((op, i) => operation(op, out, ctx, keptFor(kept?.["to_ProductionOrderOperation"], op["sequence"], i))),
+    results: (order["operations"] as Rec[]).map((op, i) => operation(op, out, ctx, keptFor(kept?.["to_ProductionOrderOperation"], children["to_ProductionOrderOperation"], op["sequence"], i))),
   };
   out["to_ProductionOrderComponent"] = {
-    results: (order["components"] as Rec[]).map((c, i) => component(c, out, keptFor(kept?.["to_ProductionOrderComponent"], c["item"], i))),
+    results: (order["components"] as Rec[]).map((c, i) => component(c, out, keptFor(kept?.["to_ProductionOrderComponent"], children["to_ProductionOrderComponent"], c["item"], i))),
   };
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Issue } from "@mfgsync/canonical";
-import type { MapResult, MappingContext } from "@mfgsync/mapping";
-import * as sap from "@mfgsync/mappers-sap";
+import type { MapResult, MapperRegistry, MappingContext } from "@mfgsync/mapping";
+import { createRegistry } from "@mfgsync/mapping";
+import { SAP_VENDOR } from "@mfgsync/mappers-sap";
 
 /** The canonical objects `mfgsync map` knows. */
 export const MAP_ENTITIES = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
@@ -14,10 +15,14 @@ export interface WireMapper {
   encode(input: unknown, context?: MappingContext): MapResult<unknown>;
 }
 
-/** A vendor the CLI can map from and to. Later vendors register here. */
+/** A vendor the CLI can map from and to. */
 export interface Vendor {
   readonly name: string;
   readonly mappers: Partial<Record<MapEntity, WireMapper>>;
 }
 
-export const VENDORS: readonly Vendor[] = [{ name: "sap", mappers: sap.SAP_MAPPERS_BY_OBJECT }];
+/** The built-in vendors; plugins are added to a copy by the command line (`--plugin`). */
+export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR]);
+
+/** The vendors of the registry, as the commands list them. */
+export const VENDORS: readonly Vendor[] = REGISTRY.vendors() as unknown as readonly Vendor[];

@@ -13,8 +13,7 @@ export { SAP_SCHEME, SAP_NAMESPACE, SAP_CONTEXT_DEFAULTS, SAP_CODES } from "./co
 export type { EntityCatalog, CatalogProperty, CatalogNavigationProperty, EdmType } from "./generated/catalog.js";
 export { SAP_ENTITY_CATALOGS } from "./generated/catalog.js";
 export { SAP_UNITS_IN, SAP_UNITS_OUT, SAP_ISO_UNITS_OUT, SAP_INTERNAL_UNITS_OUT, sapUnit } from "./units.js";
-export type { WireResult, UnwrappedPayload, SapMapper } from "./odata/wire.js";
-export { unwrapODataV2 } from "./odata/wire.js";
+export type { SapMapper } from "./odata/wire.js";
 export { SAP_ORDER_STATUS_STATES, SAP_ORDER_STATUS_PRECEDENCE, SAP_SYSTEM_STATUS_CODES, sapStatus } from "./production-order/status.js";
 export { productionOrderDeclaration } from "./production-order/declaration.js";
 export { productionOrderMapper } from "./production-order/index.js";
@@ -38,7 +37,7 @@ export type { DecodedConfirmation, DecodedMovement } from "./events/confirmation
 export { confirmationDeclaration, compositeIdentifier } from "./events/confirmation-declaration.js";
 export type { ConfirmationEventOptions } from "./events/confirmation.js";
 export { decodeConfirmationEvents, decodeConfirmationEventsWire } from "./events/confirmation.js";
-export { sapMappers, SAP_MAPPERS_BY_OBJECT, sapMapperFor, SAP_DECLARATIONS } from "./mappers.js";
+export { sapMappers, SAP_MAPPERS_BY_OBJECT, sapMapperFor, SAP_DECLARATIONS, SAP_VENDOR } from "./mappers.js";
 
 // ---------------------------------------------------------------------------
 // SAP OData V2 wire types, generated from the entity catalogs (type-only), so

@@ -1,5 +1,5 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
-import type { MapperDeclaration } from "@mfgsync/mapping";
+import type { MapperDeclaration, VendorMappers } from "@mfgsync/mapping";
 import { inspectionMapper } from "./inspection/index.js";
 import { batchMapper } from "./lot/index.js";
 import { materialMapper } from "./material/index.js";
@@ -68,3 +68,17 @@ export function sapMapperFor(name: string): SapMapper<unknown, CanonicalObject> 
  * ```
  */
 export const SAP_DECLARATIONS: readonly MapperDeclaration[] = Object.values(sapMappers).map((m) => m.declaration);
+
+/**
+ * The SAP mappers as a vendor for a mapper registry (`createRegistry` in
+ * `@mfgsync/mapping`): what the `mfgsync` CLI lists as `sap`.
+ *
+ * @example
+ * ```ts
+ * import { createRegistry } from "@mfgsync/mapping";
+ * import { SAP_VENDOR } from "@mfgsync/mappers-sap";
+ * const registry = createRegistry([SAP_VENDOR]);
+ * registry.mapper("sap", "lot")?.entitySet; // "Batch"
+ * ```
+ */
+export const SAP_VENDOR: VendorMappers = { name: "sap", title: "SAP S/4HANA (OData V2)", mappers: SAP_MAPPERS_BY_OBJECT };

@@ -1,4 +1,5 @@
-import { SAP_MAPPERS_BY_OBJECT, sapMapperFor, sapMappers, unwrapODataV2 } from "@mfgsync/mappers-sap";
+import { SAP_MAPPERS_BY_OBJECT, sapMapperFor, sapMappers } from "@mfgsync/mappers-sap";
+import { unwrapODataV2 } from "@mfgsync/mapping";
 import { describe, expect, it } from "vitest";
 
 describe("OData V2 payloads", () => {

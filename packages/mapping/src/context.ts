@@ -53,7 +53,25 @@ export interface MappingContext {
   };
   /** Status precedence overrides per status list (e.g. `sap:production-order`). */
   readonly statusRules?: Readonly<Record<string, StatusRulesOverride>>;
+  /**
+   * Tenant code tables: per code list (`oracle:WorkOrderStatusCode`, `d365:BatchDispositionCode`,
+   * `sap:user-status`), the canonical meaning of each tenant-defined vendor code. The mapper documents the
+   * form of the values per list (a canonical code, or an object such as `{ "qualityStatus": "OnHold" }`).
+   */
+  readonly codeTables?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
+
+/**
+ * The keys a mapping context may have; anything else is refused (a typo such
+ * as `plantTimeZone` would otherwise be ignored).
+ *
+ * @example
+ * ```ts
+ * import { CONTEXT_KEYS } from "@mfgsync/mapping";
+ * CONTEXT_KEYS.includes("codeTables"); // true
+ * ```
+ */
+export const CONTEXT_KEYS: readonly string[] = ["units", "unitsOut", "plantTimeZones", "defaultTimeZone", "identifiers", "statusRules", "codeTables"];
 
 /**
  * Defaults a mapper brings for the context.
@@ -109,6 +127,8 @@ export interface ResolvedContext {
   zoneOf(plant: string | undefined): string | undefined;
   /** Merged rules of a status list. */
   statusRules(list: string, defaults: { readonly precedence: readonly string[]; readonly states: Readonly<Record<string, string>> }): ResolvedStatusRules;
+  /** The tenant code table of a list from the context, if the caller gave one. */
+  codeTable(list: string): ReadonlyMap<string, unknown> | undefined;
 }
 
 const RESOLVED = new WeakMap<object, WeakMap<MappingContext, ResolvedContext>>();
@@ -124,7 +144,10 @@ function validateContext(context: MappingContext, issues: Issue[]): void {
     bad("", "must be an object");
     return;
   }
-  for (const key of ["units", "unitsOut", "plantTimeZones", "statusRules"] as const) {
+  for (const key of Object.keys(context)) {
+    if (!CONTEXT_KEYS.includes(key)) bad(key.length > 60 ? key.slice(0, 60) + "…" : key, `is not a context key (known: ${CONTEXT_KEYS.join(", ")})`);
+  }
+  for (const key of ["units", "unitsOut", "plantTimeZones", "statusRules", "codeTables"] as const) {
     if (context[key] !== undefined && !plainRecord(context[key])) bad(key, "must be an object");
   }
   if (plainRecord(context.units)) {
@@ -148,6 +171,9 @@ function validateContext(context: MappingContext, issues: Issue[]): void {
       if (ids.scheme !== undefined && (typeof ids.scheme !== "string" || !SCHEME_PATTERN.test(ids.scheme))) bad("identifiers.scheme", "must be lower-case words joined by '-' or '.', e.g. sap-s4hana");
       if (ids.issuer !== undefined && (typeof ids.issuer !== "string" || ids.issuer.length === 0 || ids.issuer.length > 128)) bad("identifiers.issuer", "must be 1 to 128 characters");
     }
+  }
+  if (plainRecord(context.codeTables)) {
+    for (const [list, table] of Object.entries(context.codeTables)) if (!plainRecord(table)) bad(`codeTables.${list}`, "must be an object of vendor code → canonical meaning");
   }
   if (plainRecord(context.statusRules)) {
     for (const [list, rules] of Object.entries(context.statusRules)) {
@@ -192,6 +218,7 @@ export function resolveContext(context: MappingContext | undefined, defaults: Co
   const zones = toMap(ctx.plantTimeZones);
   const defaultZone = ctx.defaultTimeZone;
   const statusCache = new Map<string, ResolvedStatusRules>();
+  const codeTableCache = new Map<string, ReadonlyMap<string, unknown> | undefined>();
   const resolved: ResolvedContext = {
     source: ctx,
     scheme: ctx.identifiers?.scheme ?? defaults.scheme,
@@ -208,6 +235,13 @@ export function resolveContext(context: MappingContext | undefined, defaults: Co
       rules = { precedence, rank: new Map(precedence.map((code, i) => [code, i])), states };
       statusCache.set(list, rules);
       return rules;
+    },
+    codeTable(list) {
+      if (codeTableCache.has(list)) return codeTableCache.get(list);
+      const table = ctx.codeTables !== undefined && Object.prototype.hasOwnProperty.call(ctx.codeTables, list) ? ctx.codeTables[list] : undefined;
+      const map = table === undefined ? undefined : new Map(Object.entries(table));
+      codeTableCache.set(list, map);
+      return map;
     },
   };
   if (!perDefaults) {

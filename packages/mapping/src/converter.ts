@@ -1,4 +1,6 @@
+import type { IdentifierScope } from "@mfgsync/canonical";
 import type { ResolvedContext } from "./context.js";
+import type { WireProfile } from "./profiles/profile.js";
 
 /**
  * Returned by a converter when the value cannot be mapped; the converter has
@@ -30,6 +32,22 @@ export const OMIT: unique symbol = Symbol("mfgsync.mapping.omit");
 export type Omit = typeof OMIT;
 
 /**
+ * Returned by an encoder (alone, or in a tuple slot) for "no value": the
+ * mapping core writes what the mapper's wire profile says the vendor expects
+ * for that property (`""` for OData V2 strings, `null` for Oracle REST,
+ * nothing at all for OData V4).
+ *
+ * @example
+ * ```ts
+ * import { EMPTY } from "@mfgsync/mapping";
+ * const encodeDescription = (text: string | undefined) => text ?? EMPTY;
+ * ```
+ */
+export const EMPTY: unique symbol = Symbol("mfgsync.mapping.empty");
+/** The type of {@link EMPTY}. @example `import type { Empty } from "@mfgsync/mapping";` */
+export type Empty = typeof EMPTY;
+
+/**
  * What a converter sees while decoding one vendor record.
  *
  * @example
@@ -45,13 +63,17 @@ export interface DecodeScope {
   readonly record: Readonly<Record<string, unknown>>;
   /** The raw parent record (for a navigation child), if any. */
   readonly parentRecord: Readonly<Record<string, unknown>> | undefined;
+  /** The mapper's wire profile. */
+  readonly profile: WireProfile;
   /** IANA time zone of this record's plant; warns once per plant when it falls back to UTC. */
   zone(): string;
+  /** The company or organisation this record's keys are unique in (its `scope` declaration), if any. */
+  idScope(): IdentifierScope | undefined;
   /** Reports an issue at a vendor property of this record and returns {@link INVALID}. */
   issue(property: string, code: string, message: string): Invalid;
   /** Reports a warning at a vendor property of this record. */
   warn(property: string, code: string, message: string): void;
-  /** Keeps a raw vendor value in the extensions because the canonical form cannot reproduce it exactly. */
+  /** Keeps a raw vendor value (`null` included) because the canonical form cannot reproduce it exactly; encode writes it back while it still decodes to the canonical value. */
   carry(property: string, value: unknown): void;
 }
 
@@ -73,13 +95,19 @@ export interface EncodeScope {
   readonly target: Readonly<Record<string, unknown>>;
   /** The vendor record built for the parent, if any. */
   readonly parentTarget: Readonly<Record<string, unknown>> | undefined;
+  /** The mapper's wire profile. */
+  readonly profile: WireProfile;
   /** IANA time zone of this object's plant. */
   zone(): string;
+  /** The scope this record is written in (its `scope` declaration: the root identifier's scope, or the parent's), if any. */
+  idScope(): IdentifierScope | undefined;
+  /** Whether two scope codes name the same company or organisation (case-insensitively where the entity's scope declaration says so). */
+  sameScope(a: string, b: string): boolean;
   /** Reports an issue at a JSON Pointer relative to this canonical object and returns {@link INVALID}. */
   issue(pointer: string, code: string, message: string): Invalid;
   /** Reports a warning at a JSON Pointer relative to this canonical object. */
   warn(pointer: string, code: string, message: string): void;
-  /** The vendor value kept in the extensions for a property of this record, if any (written back when it still agrees). */
+  /** The vendor value kept for a property of this record (`null` included), if any (written back when it still agrees). */
   kept(property: string): unknown;
 }
 
@@ -92,17 +120,19 @@ export interface EncodeScope {
  * through the scope and return {@link INVALID}.
  *
  * `decode` returns `undefined` for an empty vendor value (the canonical field
- * is then left out); `encode` receives `undefined` for an absent canonical
- * field and returns the vendor's empty value.
+ * is then left out; the mapping core keeps the raw value when the encoder
+ * would not write it back as it was); `encode` receives `undefined` for an
+ * absent canonical field and returns the vendor's empty value, or
+ * {@link EMPTY} to let the wire profile decide.
  *
  * @example
  * ```ts
  * import type { Converter } from "@mfgsync/mapping";
- * import { INVALID } from "@mfgsync/mapping";
+ * import { EMPTY, INVALID } from "@mfgsync/mapping";
  * const upper: Converter<string, string> = {
  *   kind: "text", description: "upper-case code", arity: 1,
  *   decode: (v, scope, props) => typeof v === "string" ? (v === "" ? undefined : v) : scope.issue(props[0] ?? "", "type.invalid", "expected a string"),
- *   encode: (c) => c ?? "",
+ *   encode: (c) => c ?? EMPTY,
  * };
  * void INVALID;
  * ```
@@ -117,7 +147,9 @@ export interface Converter<V = unknown, C = unknown> {
   /** Vendor value(s) to canonical value. */
   decode(value: V, scope: DecodeScope, props: readonly string[]): C | undefined | Invalid;
   /** Canonical value to vendor value(s); `pointer` is the field's JSON Pointer relative to `scope.object`. */
-  encode(value: C | undefined, scope: EncodeScope, pointer: string): V | Invalid | Omit;
+  encode(value: C | undefined, scope: EncodeScope, pointer: string): V | Invalid | Omit | Empty;
+  /** Set when `encode(undefined)` is always {@link EMPTY}: empty vendor values then need no keeping. */
+  readonly emptyIsProfile?: boolean;
 }
 
 /**

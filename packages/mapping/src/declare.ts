@@ -1,7 +1,8 @@
-import type { ObjectName } from "@mfgsync/canonical";
+import type { IdentifierScope, ObjectName } from "@mfgsync/canonical";
 import type { CatalogEntityInfo } from "./catalog.js";
 import type { ContextDefaults, MappingContext } from "./context.js";
 import type { AnyConverter } from "./converter.js";
+import type { WireProfile } from "./profiles/profile.js";
 
 /**
  * One row of a mapper's field table: vendor property (or properties, as the
@@ -20,7 +21,9 @@ export interface FieldDeclaration {
   /**
    * Canonical path relative to the object, dot-separated (`material`, `state`); `""` for a converter that
    * reads and writes several fields of the object at once (list them in `fills`); or null for vendor-only
-   * bookkeeping (a key repeated from the parent) whose converter never produces a value.
+   * bookkeeping (a key repeated from the parent) whose converter never produces a value. A segment
+   * `name[key=value]` selects the element of an array whose `key` is `value`, and appends it when it is
+   * missing: `crossReferences[scheme=oracle-fusion.work-order-id]` keeps a surrogate id beside the user key.
    */
   readonly canonical: string | null;
   /** The canonical fields an object-level converter (`canonical: ""`) fills. */
@@ -88,6 +91,19 @@ export interface ChildDeclaration {
   readonly optional: boolean;
   /** Remark for the mapping table. */
   readonly note?: string;
+  /**
+   * Rows that share a key form one canonical item: the row whose `primary.property` is `primary.value`
+   * becomes the item, the others (D365 secondary route rows `Secondary1`, …) are kept whole with it and
+   * written back after it.
+   */
+  readonly group?: { readonly by: string; readonly primary: { readonly property: string; readonly value: unknown } };
+  /**
+   * The rows become items of an array of the root object rather than of this object (Oracle operation
+   * materials become the order's components): `into` is the root's canonical array, `link` names the
+   * canonical path in each item that is set to the parent item's `parent` path (`issuingOperation` =
+   * the operation's `sequence`), so that encode can put each item back under its parent.
+   */
+  readonly flatten?: { readonly into: string; readonly link: { readonly canonical: string; readonly parent: string } };
 }
 
 /**
@@ -103,12 +119,17 @@ export function child(
   navigation: string,
   canonical: string,
   entityDeclaration: EntityDeclaration,
-  options: { readonly cardinality?: "many" | "single"; readonly match?: string; readonly optional?: boolean; readonly note?: string } = {},
+  options: {
+    readonly cardinality?: "many" | "single"; readonly match?: string; readonly optional?: boolean; readonly note?: string;
+    readonly group?: ChildDeclaration["group"]; readonly flatten?: ChildDeclaration["flatten"];
+  } = {},
 ): ChildDeclaration {
   return {
     navigation, canonical, entity: entityDeclaration, cardinality: options.cardinality ?? "many", optional: options.optional === true,
     ...(options.match === undefined ? {} : { match: options.match }),
     ...(options.note === undefined ? {} : { note: options.note }),
+    ...(options.group === undefined ? {} : { group: options.group }),
+    ...(options.flatten === undefined ? {} : { flatten: options.flatten }),
   };
 }
 
@@ -135,6 +156,13 @@ export interface EntityDeclaration {
   readonly plant?: { readonly vendor: string; readonly canonical?: string };
   /** Vendor keys that must be present and non-empty (default: the catalog keys of a root entity, none for children). */
   readonly requiredKeys?: readonly string[];
+  /**
+   * The property that scopes this record's keys (D365 `dataAreaId`, Oracle `OrganizationCode`): identifiers
+   * declared `scoped` take it as their `scope`. On encode it is written from the scope of the identifier at
+   * `from` (default `id`; children without `from` repeat their parent's). With `caseInsensitive` (D365),
+   * `USMF` and `usmf` are the same company.
+   */
+  readonly scope?: { readonly vendor: string; readonly type: IdentifierScope["type"]; readonly from?: string; readonly caseInsensitive?: boolean };
 }
 
 /**
@@ -173,7 +201,9 @@ export interface LossEnvironment {
 /**
  * A canonical field (or part of one) the vendor cannot hold exactly, stated
  * up front so that round-trip tests never discover it by accident.
- * `path` is a JSON Pointer in which `*` matches any array index or key.
+ * `path` is a JSON Pointer in which `*` matches any array index or key and
+ * `**` any number of segments (`/components/**` is everything under the
+ * components).
  * Without `normalize` the value is lost entirely; with it, `normalize` says
  * what survives (return `undefined` to drop the field).
  *
@@ -184,7 +214,7 @@ export interface LossEnvironment {
  * ```
  */
 export interface KnownLoss {
-  /** JSON Pointer pattern into the canonical object; `*` matches one segment. */
+  /** JSON Pointer pattern into the canonical object; `*` matches one segment, `**` any number. */
   readonly path: string;
   /** Why the vendor cannot hold it. */
   readonly reason: string;
@@ -202,13 +232,15 @@ export interface KnownLoss {
  * import type { MapperDeclaration } from "@mfgsync/mapping";
  * ```
  */
-export interface MapperDeclaration {
+export interface MapperDeclaration<N extends ObjectName = ObjectName> {
   /** Mapper name, `<vendor>:<canonical object>`, e.g. `sap:production-order`. */
   readonly name: string;
   /** Human name of the vendor API, for the docs. */
   readonly title: string;
   /** The canonical object produced. */
-  readonly canonical: ObjectName;
+  readonly canonical: N;
+  /** The protocol: envelopes, transport annotations, collections, JSON encodings of the catalog types. */
+  readonly profile: WireProfile;
   /** Extension namespace for vendor fields without a canonical home (`sap`). */
   readonly namespace: string;
   /** The root entity. */
@@ -222,17 +254,18 @@ export interface MapperDeclaration {
 }
 
 /**
- * Identity helper that type-checks a {@link MapperDeclaration}.
+ * Identity helper that type-checks a {@link MapperDeclaration} and keeps its
+ * canonical object name as a literal type.
  *
  * @example
  * ```ts
- * import { declareMapper, entity, field, identifier } from "@mfgsync/mapping";
+ * import { declareMapper, entity, field, identifier, odataV4Profile } from "@mfgsync/mapping";
  * const declaration = declareMapper({
- *   name: "acme:lot", title: "ACME lots", canonical: "lot", namespace: "acme", defaults: { scheme: "acme" }, knownLoss: [],
+ *   name: "acme:lot", title: "ACME lots", canonical: "lot", profile: odataV4Profile, namespace: "acme", defaults: { scheme: "acme" }, knownLoss: [],
  *   root: entity({ entity: "Lot", fields: [field("LotId", "id", identifier(), { required: true })] }),
  * });
  * ```
  */
-export function declareMapper(declaration: MapperDeclaration): MapperDeclaration {
+export function declareMapper<const N extends ObjectName>(declaration: MapperDeclaration<N>): MapperDeclaration<N> {
   return declaration;
 }

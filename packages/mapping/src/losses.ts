@@ -1,9 +1,7 @@
 import { formatTimestamp, isPlainDateText, parseTimestamp } from "./time/iso.js";
-import { zoneOffsetMinutes } from "./time/zone.js";
+import { instantFromWallClock, zoneOffsetMinutes } from "./time/zone.js";
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord as isObject } from "./json/json.js";
 
 /**
  * Normalizers for {@link KnownLoss} declarations: each says what of a
@@ -36,9 +34,14 @@ export const lossNormalizers = {
     if (typeof value !== "string" || isPlainDateText(value)) return value;
     const parsed = parseTimestamp(value);
     if (!parsed) return value;
-    const instant = parsed.utcMs - (((parsed.utcMs % 1000) + 1000) % 1000);
+    const seconds = parsed.utcMs - (((parsed.utcMs % 1000) + 1000) % 1000);
+    // What decode does with the wall clock encode writes: in the hour that occurs twice when daylight
+    // saving ends, it reads the first occurrence.
+    const wall = seconds + zoneOffsetMinutes(zone, seconds) * 60000;
+    const instant = instantFromWallClock(zone, wall);
     const offset = zoneOffsetMinutes(zone, instant);
     const text = formatTimestamp(instant, offset, zone === "UTC");
+    if (text === undefined) return value;
     if (options.midnightIsDate !== false && text.slice(11, 19) === "00:00:00") return text.slice(0, 10);
     return text;
   },
@@ -47,13 +50,13 @@ export const lossNormalizers = {
     if (typeof value !== "string") return value;
     const parsed = parseTimestamp(value);
     if (!parsed) return value;
-    return formatTimestamp(parsed.utcMs - (((parsed.utcMs % 1000) + 1000) % 1000), 0, true);
+    return formatTimestamp(parsed.utcMs - (((parsed.utcMs % 1000) + 1000) % 1000), 0, true) ?? value;
   },
   /** A timestamp kept to the millisecond with its offset (`-00:00` reads back as `+00:00`). */
   millisecondsWithOffset(value: unknown): unknown {
     if (typeof value !== "string") return value;
     const parsed = parseTimestamp(value);
-    return parsed ? formatTimestamp(parsed.utcMs, parsed.offsetMinutes, parsed.zulu) : value;
+    return parsed ? (formatTimestamp(parsed.utcMs, parsed.offsetMinutes, parsed.zulu) ?? value) : value;
   },
   /** Text where the vendor's empty string means "none": an empty canonical string reads back as absent. */
   emptyIsNone(value: unknown): unknown {

@@ -56,6 +56,18 @@ export const MAPPING_CODES = {
   internal: "mapping.internal",
   /** A value is valid but carried in extensions because the canonical form cannot hold it (warning). */
   carried: "value.carried",
+  /** The payload is not JSON. */
+  jsonInvalid: "json.invalid",
+  /** A JSON object has the same key twice. */
+  duplicateKey: "json.duplicate-key",
+  /** The payload declares another entity than the mapper reads (`__metadata.type`, `@odata.context`, a self link). */
+  entityMismatch: "entity.mismatch",
+  /** A canonical item has no place in the vendor's structure (a component whose operation the order lacks). */
+  unplaced: "item.unplaced",
+  /** A local wall-clock time written to the vendor occurs twice (the daylight-saving fall-back hour) (warning). */
+  ambiguousLocalTime: "time.ambiguous",
+  /** A tenant code table maps a vendor code to a value the canonical list does not have. */
+  invalidCodeTable: "code-table.invalid",
 } as const;
 
 /** Builds an issue. Internal helper. */
@@ -63,11 +75,7 @@ export function makeIssue(path: string, code: string, message: string): Issue {
   return { path, code, message };
 }
 
-/** Escapes one JSON Pointer reference token. */
-export function pointerToken(key: string | number): string {
-  const text = String(key);
-  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
-}
+export { pointerToken } from "./json/json.js";
 
 /**
  * Prefixes every issue path of a result with `base` (a JSON Pointer), e.g.

@@ -1,6 +1,6 @@
 import type { AnyConverter, DecodeScope, EncodeScope, MappingContext } from "@mfgsync/mapping";
 import {
-  INVALID, abapTimestamp, coded, decimal, doubleDecimal, flag, identifier, odataDate, odataDateAndTime, odataDateTimeOffset, quantity, resolveContext, unitCode,
+  EMPTY, INVALID, odataV2Profile, abapTimestamp, coded, odataV2Decimal, odataV2Double, abapFlag, identifier, odataV2Date, odataV2DateAndTime, odataV2DateTimeOffset, quantity, resolveContext, unitCode,
 } from "@mfgsync/mapping";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -14,11 +14,11 @@ function scopes(context: MappingContext = {}, zone = "UTC") {
   const warnings: string[] = [];
   const carried: Record<string, unknown> = {};
   const decode: DecodeScope = {
-    context: resolved.value, record: {}, parentRecord: undefined, zone: () => zone,
+    context: resolved.value, record: {}, parentRecord: undefined, zone: () => zone, profile: odataV2Profile, idScope: () => undefined,
     issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`), carry: (p, v) => void (carried[p] = v),
   };
   const encode: EncodeScope = {
-    context: resolved.value, object: {}, target: {}, parentTarget: undefined, zone: () => zone,
+    context: resolved.value, object: {}, target: {}, parentTarget: undefined, zone: () => zone, profile: odataV2Profile, idScope: () => undefined, sameScope: (a, b) => a === b,
     issue: (p, code) => (issues.push(`${p} ${code}`), INVALID), warn: (p, code) => void warnings.push(`${p} ${code}`), kept: () => undefined,
   };
   return { decode, encode, issues, warnings, carried };
@@ -32,30 +32,30 @@ function roundTrip(converter: AnyConverter, vendor: unknown, zone = "UTC") {
   return { canonical, back, ...s };
 }
 
-describe("decimal", () => {
+describe("odataV2Decimal", () => {
   it("keeps SAP decimal strings digit for digit", () => {
-    for (const v of ["500", "0.00", "0.000", "12.5", "9999999999.999"]) expect(roundTrip(decimal(), v)).toMatchObject({ canonical: v, back: v });
+    for (const v of ["500", "0.00", "0.000", "12.5", "9999999999.999"]) expect(roundTrip(odataV2Decimal(), v)).toMatchObject({ canonical: v, back: v });
   });
   it("refuses commas, exponents, numbers and (unsigned) negatives", () => {
-    expect(roundTrip(decimal(), "12,5").issues).toEqual(["P0 decimal.format"]);
-    expect(roundTrip(decimal(), "1e3").issues).toEqual(["P0 decimal.format"]);
-    expect(roundTrip(decimal(), 12.5).issues).toEqual(["P0 type.invalid"]);
-    expect(roundTrip(decimal(), "-1").issues).toEqual(["P0 value.too-small"]);
-    expect(roundTrip(decimal({ signed: true }), "-1").canonical).toBe("-1");
+    expect(roundTrip(odataV2Decimal(), "12,5").issues).toEqual(["P0 decimal.format"]);
+    expect(roundTrip(odataV2Decimal(), "1e3").issues).toEqual(["P0 decimal.format"]);
+    expect(roundTrip(odataV2Decimal(), 12.5).issues).toEqual(["P0 type.invalid"]);
+    expect(roundTrip(odataV2Decimal(), "-1").issues).toEqual(["P0 value.too-small"]);
+    expect(roundTrip(odataV2Decimal({ signed: true }), "-1").canonical).toBe("-1");
   });
-  it("reads null as none and keeps it", () => {
-    const r = roundTrip(decimal(), null);
+  it("reads null as none and leaves the empty value to the profile", () => {
+    const r = roundTrip(odataV2Decimal(), null);
     expect(r.canonical).toBeUndefined();
-    expect(r.carried).toEqual({ P0: null });
+    expect(r.back).toBe(EMPTY);
   });
 });
 
-describe("doubleDecimal", () => {
+describe("odataV2Double", () => {
   it("reads SAP's exponent text and numbers exactly and writes the exponent form", () => {
-    expect(roundTrip(doubleDecimal(), "1.0000000000000000E+01")).toMatchObject({ canonical: "10", back: "1.0000000000000000E+01", carried: {} });
-    expect(roundTrip(doubleDecimal(), "-1.2345000000000000E-03").canonical).toBe("-0.0012345");
-    expect(roundTrip(doubleDecimal(), 0.1 + 0.2).canonical).toBe("0.3");
-    expect(roundTrip(doubleDecimal(), 12.5).carried).toEqual({ P0: 12.5 });
+    expect(roundTrip(odataV2Double(), "1.0000000000000000E+01")).toMatchObject({ canonical: "10", back: "1.0000000000000000E+01", carried: {} });
+    expect(roundTrip(odataV2Double(), "-1.2345000000000000E-03").canonical).toBe("-0.0012345");
+    expect(roundTrip(odataV2Double(), 0.1 + 0.2).canonical).toBe("0.3");
+    expect(roundTrip(odataV2Double(), 12.5).carried).toEqual({ P0: 12.5 });
   });
   it("round-trips any decimal of up to 17 significant digits (property)", () => {
     fc.assert(fc.property(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 12 }), (n, scale) => {
@@ -63,17 +63,17 @@ describe("doubleDecimal", () => {
       const raw = `${n < 0n ? "-" : ""}${digits.slice(0, digits.length - scale)}${scale > 0 ? "." + digits.slice(-scale) : ""}`;
       const canonical = raw.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^-0$/, "0");
       const s = scopes();
-      const text = doubleDecimal().encode(canonical, s.encode, "/x");
-      expect(doubleDecimal().decode(text as string, s.decode, ["P0"])).toBe(canonical);
+      const text = odataV2Double().encode(canonical, s.encode, "/x");
+      expect(odataV2Double().decode(text as string, s.decode, ["P0"])).toBe(canonical);
     }));
   });
 });
 
 describe("flag and coded values", () => {
   it('reads "X" and "" and refuses other flags', () => {
-    expect(roundTrip(flag(), "X")).toMatchObject({ canonical: true, back: "X" });
-    expect(roundTrip(flag(), "")).toMatchObject({ canonical: false, back: "" });
-    expect(roundTrip(flag(), "Y").issues).toEqual(["P0 value.invalid"]);
+    expect(roundTrip(abapFlag(), "X")).toMatchObject({ canonical: true, back: "X" });
+    expect(roundTrip(abapFlag(), "")).toMatchObject({ canonical: false, back: "" });
+    expect(roundTrip(abapFlag(), "Y").issues).toEqual(["P0 value.invalid"]);
   });
   it("keeps the vendor code and lets a changed canonical value win", () => {
     const types = coded({ list: "acme:type", codes: { FERT: "FinishedGood", ROH: "RawMaterial" }, fallback: "Other" });
@@ -107,7 +107,7 @@ describe("units and quantities", () => {
     expect(s.issues).toEqual(["/unit unit.unknown"]);
   });
   it("pairs amount and unit; a zero amount without unit is no quantity", () => {
-    const q = quantity(decimal(), unitCode());
+    const q = quantity(odataV2Decimal(), unitCode());
     expect(roundTrip(q, ["12.5", "KG"])).toMatchObject({ canonical: { value: "12.5", unit: "KGM" }, back: ["12.5", "KG"] });
     expect(roundTrip(q, ["0.000", ""])).toMatchObject({ canonical: undefined, carried: { P0: "0.000" } });
     expect(roundTrip(q, ["5", ""]).issues).toEqual(["P1 unit.unknown"]);
@@ -116,47 +116,48 @@ describe("units and quantities", () => {
 
 describe("dates and times", () => {
   it("reads /Date(ms)/ calendar dates in UTC and refuses times of day and garbage", () => {
-    expect(roundTrip(odataDate(), "/Date(1496707200000)/")).toMatchObject({ canonical: "2017-06-06", back: "/Date(1496707200000)/" });
-    expect(roundTrip(odataDate(), "/Date(1496707200001)/").issues).toEqual(["P0 date.not-midnight"]);
-    expect(roundTrip(odataDate(), "/Date(abc)/").issues).toEqual(["P0 format.invalid"]);
-    expect(roundTrip(odataDate(), null).canonical).toBeUndefined();
+    expect(roundTrip(odataV2Date(), "/Date(1496707200000)/")).toMatchObject({ canonical: "2017-06-06", back: "/Date(1496707200000)/" });
+    expect(roundTrip(odataV2Date(), "/Date(1496707200001)/").issues).toEqual(["P0 date.not-midnight"]);
+    expect(roundTrip(odataV2Date(), "/Date(abc)/").issues).toEqual(["P0 format.invalid"]);
+    expect(roundTrip(odataV2Date(), null).canonical).toBeUndefined();
   });
   it("reads both DateTimeOffset forms and writes back the one it read", () => {
-    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04Z", back: "/Date(1492098664000)/" });
-    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000+0000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04+00:00", back: "/Date(1492098664000+0000)/" });
-    expect(roundTrip(odataDateTimeOffset(), "/Date(1492098664000+0060)/")).toMatchObject({ canonical: "2017-04-13T16:51:04+01:00", back: "/Date(1492098664000+0060)/" });
+    expect(roundTrip(odataV2DateTimeOffset(), "/Date(1492098664000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04Z", back: "/Date(1492098664000)/" });
+    expect(roundTrip(odataV2DateTimeOffset(), "/Date(1492098664000+0000)/")).toMatchObject({ canonical: "2017-04-13T15:51:04+00:00", back: "/Date(1492098664000+0000)/" });
+    expect(roundTrip(odataV2DateTimeOffset(), "/Date(1492098664000+0060)/")).toMatchObject({ canonical: "2017-04-13T16:51:04+01:00", back: "/Date(1492098664000+0060)/" });
   });
   it("reads date + time in the plant's zone; PT00H00M00S means a plain date", () => {
-    const pair = odataDateAndTime();
+    const pair = odataV2DateAndTime();
     expect(roundTrip(pair, ["/Date(1772409600000)/", "PT06H30M00S"], "Europe/Berlin")).toMatchObject({ canonical: "2026-03-02T06:30:00+01:00", back: ["/Date(1772409600000)/", "PT06H30M00S"] });
     expect(roundTrip(pair, ["/Date(1782950400000)/", "PT06H30M00S"], "Europe/Berlin").canonical).toBe("2026-07-02T06:30:00+02:00");
     expect(roundTrip(pair, ["/Date(1772409600000)/", "PT00H00M00S"], "Europe/Berlin")).toMatchObject({ canonical: "2026-03-02", back: ["/Date(1772409600000)/", "PT00H00M00S"] });
     expect(roundTrip(pair, [null, "PT00H00M00S"])).toMatchObject({ canonical: undefined, back: [null, "PT00H00M00S"] });
-    expect(roundTrip(odataDateAndTime({ timestamp: true }), ["/Date(1772409600000)/", "PT00H00M00S"], "Asia/Tokyo").canonical).toBe("2026-03-02T00:00:00+09:00");
+    expect(roundTrip(odataV2DateAndTime({ timestamp: true }), ["/Date(1772409600000)/", "PT00H00M00S"], "Asia/Tokyo").canonical).toBe("2026-03-02T00:00:00+09:00");
   });
   it("keeps a wall-clock time that falls into a daylight-saving gap as sent", () => {
     // 2026-03-29 02:30 does not exist in Europe/Berlin.
-    const r = roundTrip(odataDateAndTime(), ["/Date(1774742400000)/", "PT02H30M00S"], "Europe/Berlin");
+    const r = roundTrip(odataV2DateAndTime(), ["/Date(1774742400000)/", "PT02H30M00S"], "Europe/Berlin");
     expect(r.canonical).toBe("2026-03-29T03:30:00+02:00");
     expect(r.carried).toEqual({ P0: "/Date(1774742400000)/", P1: "PT02H30M00S" });
   });
   it("encodes a timestamp given in any offset as the plant's local time", () => {
     const s = scopes({}, "America/New_York");
-    expect(odataDateAndTime().encode("2026-03-02T12:00:00Z", s.encode, "/t")).toEqual(["/Date(1772409600000)/", "PT07H00M00S"]);
+    expect(odataV2DateAndTime().encode("2026-03-02T12:00:00Z", s.encode, "/t")).toEqual(["/Date(1772409600000)/", "PT07H00M00S"]);
   });
   it("round-trips every second of a year in a zone with daylight saving (property)", () => {
     fc.assert(fc.property(fc.integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 }), (seconds) => {
       const s = scopes({}, "America/New_York");
       const iso = new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
-      const wire = odataDateAndTime({ timestamp: true }).encode(iso, s.encode, "/t") as unknown[];
-      const back = odataDateAndTime({ timestamp: true }).decode(wire, s.decode, ["D", "T"]) as string;
+      const wire = odataV2DateAndTime({ timestamp: true }).encode(iso, s.encode, "/t") as unknown[];
+      const back = odataV2DateAndTime({ timestamp: true }).decode(wire, s.decode, ["D", "T"]) as string;
       expect(Date.parse(back)).toBe(seconds * 1000);
     }), { numRuns: 300 });
   });
   it("reads 14-digit ABAP time stamps as UTC", () => {
     expect(roundTrip(abapTimestamp(), "20200723125718")).toMatchObject({ canonical: "2020-07-23T12:57:18Z", back: "20200723125718" });
     expect(roundTrip(abapTimestamp(), "20201323125718").issues).toEqual(["P0 format.invalid"]);
-    expect(roundTrip(abapTimestamp(), "")).toMatchObject({ canonical: undefined, back: "" });
+    // "No value" is the profile's to write (EMPTY: "" for an OData V2 string).
+    expect(roundTrip(abapTimestamp(), "")).toMatchObject({ canonical: undefined, back: EMPTY });
   });
 });
 

@@ -2,8 +2,8 @@ import type { Lot } from "@mfgsync/canonical";
 import { arbitraryLot } from "@mfgsync/canonical/testing";
 import type { CatalogEntityInfo } from "@mfgsync/mapping";
 import {
-  child, compileMapper, coverageReport, coded, decimal, declareMapper, entity, field, flag, identifier, lossNormalizers, materialRef, odataDate, quantity,
-  renderMappingTable, sameAsParent, text, unitCode,
+  child, compileMapper, coverageReport, coded, odataV2Decimal, declareMapper, entity, field, abapFlag, identifier, lossNormalizers, materialRef, odataV2Date, quantity,
+  odataV2Profile, renderMappingTable, sameAsParent, text, unitCode,
 } from "@mfgsync/mapping";
 import { checkCoverage, describeConformance } from "@mfgsync/mapping/testing";
 import { describe, expect, it } from "vitest";
@@ -30,23 +30,23 @@ const LINK_CATALOG: CatalogEntityInfo = {
 };
 
 const declaration = declareMapper({
-  name: "acme:lot", title: "ACME lots", canonical: "lot", namespace: "acme",
+  name: "acme:lot", title: "ACME lots", canonical: "lot", profile: odataV2Profile, namespace: "acme",
   defaults: { scheme: "acme", units: { KG: "KGM", PC: "H87" }, unitsOut: { KGM: "KG", H87: "PC" } },
   root: entity({
     entity: "Lots", catalog: LOT_CATALOG, constants: { schemaVersion: "1.0", kind: "lot" },
     fields: [
       field("LotId", "id", identifier({ crossReferences: true }), { required: true }),
       field("Item", "material", materialRef(), { required: true }),
-      field(["Qty", "Uom"], "quantity", quantity(decimal(), unitCode())),
+      field(["Qty", "Uom"], "quantity", quantity(odataV2Decimal(), unitCode())),
       field("Blocked", "disposition", coded({ list: "acme:blocked", codes: { X: "Restricted" }, fallback: "Other", empty: "UnRestricted", encode: { UnRestricted: "" } }), { required: true, note: "X = blocked" }),
-      field("Expiry", "expiresOn", odataDate()),
+      field("Expiry", "expiresOn", odataV2Date()),
       field("Origin", "countryOfOrigin", text({ pattern: /^[A-Z]{2}$/, keepMismatch: true })),
     ],
     children: [child("Parents", "parents", entity({
       entity: "LotLinks", catalog: LINK_CATALOG,
       fields: [
         field("ParentLot", "lot", identifier(), { required: true }),
-        field(["LinkQty", "LinkUom"], "quantity", quantity(decimal(), unitCode())),
+        field(["LinkQty", "LinkUom"], "quantity", quantity(odataV2Decimal(), unitCode())),
         field("LotId", null, sameAsParent("LotId")),
       ],
     }), { match: "lot.value", optional: true })],
@@ -62,7 +62,7 @@ const declaration = declareMapper({
       "/parents/*/material", "/parents/*/order", "/parents/*/relationship"].map((path) => ({ path, reason: "ACME has no such field" })),
   ],
 });
-const mapper = compileMapper<Record<string, unknown>, "lot">({ ...declaration, canonical: "lot" });
+const mapper = compileMapper<Record<string, unknown>, "lot">(declaration);
 
 const LOT = {
   __metadata: { uri: "https://acme/Lots('L1')" }, LotId: "L1", Item: "FG-1", Qty: "12.500", Uom: "KG", Blocked: "X", Expiry: "/Date(1772409600000)/", Origin: "DE",
@@ -102,7 +102,11 @@ describe("compiled mappers", () => {
       disposition: { value: "Restricted", originalCode: "X" }, expiresOn: "2026-03-02", countryOfOrigin: "DE",
       parents: [{ lot: { value: "P1" }, quantity: { value: "5", unit: "H87" } }, { lot: { value: "P2" } }],
     });
-    expect(r.value.extensions).toEqual({ acme: { Note: "keep me", Bin: "", Parents: [{ Weight: "heavy", "@key": "P1" }, { Weight: "", "@key": "P2" }] } });
+    // Vendor values under the namespace, the core's bookkeeping (child match keys) apart under mfgsync.
+    expect(r.value.extensions).toEqual({
+      acme: { Note: "keep me", Bin: "", Parents: [{ Weight: "heavy" }, { Weight: "" }] },
+      mfgsync: { acme: { children: { Parents: [{ key: "P1" }, { key: "P2" }] } } },
+    });
   });
 
   it("pairs kept child data by key when children are reordered, and drops it for removed children", () => {
@@ -121,7 +125,7 @@ describe("compiled mappers", () => {
     const r = mapper.decode(partial);
     if (!r.ok) throw new Error("decode");
     expect(r.value.disposition).toEqual({ value: "UnRestricted" });
-    expect(r.value.extensions?.["acme"]?.["@absent"]).toEqual(["Qty", "Uom", "Expiry", "Parents"]);
+    expect((r.value.extensions?.["mfgsync"]?.["acme"] as { absent?: string[] }).absent).toEqual(["Qty", "Uom", "Expiry", "Parents"]);
     expect(mapper.encode(r.value)).toMatchObject({ ok: true, value: partial });
     const changed = mapper.encode({ ...r.value, quantity: { value: "1", unit: "KGM" }, countryOfOrigin: "FR", disposition: { value: "Restricted" } });
     expect(changed).toMatchObject({ ok: true, value: { Qty: "1", Uom: "KG", Origin: "FR", Blocked: "X" } });
@@ -146,7 +150,7 @@ describe("compiled mappers", () => {
   });
 
   it("refuses broken declarations when they are compiled", () => {
-    expect(() => compileMapper({ ...declaration, root: entity({ entity: "X", fields: [field(["A", "B"], "quantity", decimal())] }) })).toThrow(/2 properties/);
+    expect(() => compileMapper({ ...declaration, root: entity({ entity: "X", fields: [field(["A", "B"], "quantity", odataV2Decimal())] }) })).toThrow(/2 properties/);
     expect(() => compileMapper({ ...declaration, root: entity({ entity: "X", fields: [field("A", "id", identifier()), field("A", "supplierLot", text())] }) })).toThrow(/used by/);
   });
 });

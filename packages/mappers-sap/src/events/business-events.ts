@@ -2,7 +2,7 @@ import type { Identifier, Issue, ObjectName } from "@mfgsync/canonical";
 import type { MapResult, MappingContext } from "@mfgsync/mapping";
 import { resolveContext } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS } from "../context.js";
-import type { WireResult } from "../odata/wire.js";
+import type { WireResult } from "@mfgsync/mapping";
 
 /**
  * What an SAP business event says: which canonical object changed and how to

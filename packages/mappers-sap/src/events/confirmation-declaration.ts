@@ -1,7 +1,7 @@
 import type { Identifier, MaterialRef, Quantity } from "@mfgsync/canonical";
 import type { Converter, EntityDeclaration } from "@mfgsync/mapping";
 import {
-  amountInUnitOf, boolean, child, decimal, entity, field, identifier, materialRef, odataDate, odataDateAndTime, quantity, sameAsParent, text,
+  amountInUnitOf, boolean, child, odataV2Decimal, entity, field, identifier, materialRef, odataV2Date, odataV2DateAndTime, quantity, sameAsParent, text,
 } from "@mfgsync/mapping";
 import { ProdnOrdConf2_CATALOG, ProdnOrdConfMatlDocItm_CATALOG } from "../generated/catalog.js";
 import { SEQUENCE } from "../production-order/operation.js";
@@ -77,7 +77,7 @@ const movement = entity({
     field(["MaterialDocumentYear", "MaterialDocument", "MaterialDocumentItem"], "movement", compositeIdentifier(3), { required: true, note: "year/document/item" }),
     field("Material", "material", materialRef(), { required: true }),
     field("Batch", "lot", identifier(), { note: "the consumed (261) or produced (101) batch" }),
-    field(["QuantityInEntryUnit", "EntryUnit", "EntryUnitISOCode", "EntryUnitSAPCode"], "quantity", quantity(decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
+    field(["QuantityInEntryUnit", "EntryUnit", "EntryUnitISOCode", "EntryUnitSAPCode"], "quantity", quantity(odataV2Decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
     field("GoodsMovementType", "movementType", text(), { note: "261/262 consumption, 101/102 and 531/532 receipts", uncertain: "101 and 531 as produced movements of a confirmation are [INFERRED]" }),
     field("Plant", "plant", text()),
     field("StorageLocation", "storageLocation", text()),
@@ -107,16 +107,16 @@ export const confirmationDeclaration: EntityDeclaration = entity({
     field("OrderID", "order", identifier(), { required: true }),
     field("OrderOperation", "operation", text(SEQUENCE)),
     field("Material", "material", materialRef()),
-    field(["ConfirmationYieldQuantity", ...CONFIRMATION_UNIT], "yield", quantity(decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
-    field("ConfirmationScrapQuantity", "scrap", amountInUnitOf(decimal(), sapUnit({ iso: true, internal: true }), CONFIRMATION_UNIT, "yield.unit")),
-    field("ConfirmationReworkQuantity", "rework", amountInUnitOf(decimal(), sapUnit({ iso: true, internal: true }), CONFIRMATION_UNIT, "yield.unit")),
+    field(["ConfirmationYieldQuantity", ...CONFIRMATION_UNIT], "yield", quantity(odataV2Decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
+    field("ConfirmationScrapQuantity", "scrap", amountInUnitOf(odataV2Decimal(), sapUnit({ iso: true, internal: true }), CONFIRMATION_UNIT, "yield.unit")),
+    field("ConfirmationReworkQuantity", "rework", amountInUnitOf(odataV2Decimal(), sapUnit({ iso: true, internal: true }), CONFIRMATION_UNIT, "yield.unit")),
     field("IsFinalConfirmation", "final", boolean(), { note: "FinalConfirmationType is kept" }),
     field("IsReversal", "reversal", boolean()),
     field("IsReversed", "reversed", boolean()),
     field("WorkCenter", "workCenter", text()),
     field("Plant", "plant", text()),
-    field(["ConfirmedExecutionEndDate", "ConfirmedExecutionEndTime"], "executedAt", odataDateAndTime({ timestamp: true }), { note: "when the work ended, in the plant's time zone" }),
-    field("PostingDate", "postingDate", odataDate(), { note: "used when no execution end is confirmed" }),
+    field(["ConfirmedExecutionEndDate", "ConfirmedExecutionEndTime"], "executedAt", odataV2DateAndTime({ timestamp: true }), { note: "when the work ended, in the plant's time zone" }),
+    field("PostingDate", "postingDate", odataV2Date(), { note: "used when no execution end is confirmed" }),
   ],
   children: [child("to_ProdnOrdConfMatlDocItm", "movements", movement, { optional: true })],
 });

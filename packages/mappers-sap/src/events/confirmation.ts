@@ -1,14 +1,14 @@
 import type { CanonicalEvent, Issue, MaterialUse } from "@mfgsync/canonical";
 import { safeCreateEvent } from "@mfgsync/canonical";
 import type { MapResult, MappingContext } from "@mfgsync/mapping";
-import { compileDecoder, instantFromWallClock, lossNormalizers } from "@mfgsync/mapping";
+import { compileDecoder, instantFromWallClock, lossNormalizers, odataV2Profile } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_SCHEME } from "../context.js";
-import type { WireResult } from "../odata/wire.js";
-import { unwrapODataV2 } from "../odata/wire.js";
+import type { WireResult } from "@mfgsync/mapping";
+import { unwrapODataV2 } from "@mfgsync/mapping";
 import type { DecodedConfirmation, DecodedMovement } from "./confirmation-declaration.js";
 import { confirmationDeclaration } from "./confirmation-declaration.js";
 
-const decoder = compileDecoder<DecodedConfirmation>(confirmationDeclaration, SAP_CONTEXT_DEFAULTS);
+const decoder = compileDecoder<DecodedConfirmation>(confirmationDeclaration, SAP_CONTEXT_DEFAULTS, odataV2Profile);
 
 /**
  * Options of the confirmation event builder.

@@ -1,5 +1,5 @@
 import type { Converter, DecodeScope, EncodeScope } from "@mfgsync/mapping";
-import { INVALID, MAPPING_CODES, OMIT, doubleDecimal, readUnit } from "@mfgsync/mapping";
+import { INVALID, MAPPING_CODES, OMIT, odataV2Double, readUnit } from "@mfgsync/mapping";
 
 const KEY_SEPARATOR = "/";
 
@@ -72,7 +72,7 @@ export function characteristicKind(): Converter<boolean | null | undefined, stri
  * ```
  */
 export function flaggedDouble(): Converter<readonly unknown[], string> {
-  const double = doubleDecimal();
+  const double = odataV2Double();
   return {
     kind: "double + presence flag",
     description: 'Edm.Double read only when its "Has..." flag is "X"',

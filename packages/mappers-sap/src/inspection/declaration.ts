@@ -1,7 +1,8 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
+import { odataV2Profile } from "@mfgsync/mapping";
 import {
-  child, coded, decimal, declareMapper, entity, field, identifier, integer, lossNormalizers, materialRef, odataDateAndTime, odataDateTimeOffset, quantity, sameAsParent, text,
+  child, coded, odataV2Decimal, declareMapper, entity, field, identifier, integer, lossNormalizers, materialRef, odataV2DateAndTime, odataV2DateTimeOffset, quantity, sameAsParent, text,
 } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { A_InspLotUsageDecision_CATALOG, A_InspectionCharacteristic_CATALOG, A_InspectionLot_CATALOG, A_InspectionResult_CATALOG } from "../generated/catalog.js";
@@ -44,7 +45,7 @@ const result = entity({
       required: true, uncertain: "valuation codes A (accepted) and R (rejected) are [INFERRED]; empty means not valuated",
     }),
     field("InspRsltNonconformingValsNmbr", "defectiveCount", integer({ min: 0 })),
-    field(["InspectionEndDate", "InspectionEndTime"], "recordedAt", odataDateAndTime({ timestamp: true }), { uncertain: "that end date and time are plant-local is [INFERRED]" }),
+    field(["InspectionEndDate", "InspectionEndTime"], "recordedAt", odataV2DateAndTime({ timestamp: true }), { uncertain: "that end date and time are plant-local is [INFERRED]" }),
     field("Inspector", "recordedBy", text()),
     field("InspectionResultText", "remark", text()),
     field("InspectionLot", null, sameAsParent("InspectionLot")),
@@ -59,7 +60,7 @@ const decision = entity({
       fills: ["outcome", "resultingDisposition"], carryAlways: true, note: "from the valuation, not from the customer-defined code",
     }),
     field("InspectionLotUsageDecidedBy", "decidedBy", text()),
-    field(["InspectionLotUsageDecidedOn", "InspLotUsageDecisionTime"], "decidedAt", odataDateAndTime({ timestamp: true })),
+    field(["InspectionLotUsageDecidedOn", "InspLotUsageDecisionTime"], "decidedAt", odataV2DateAndTime({ timestamp: true })),
     field("InspectionLot", null, sameAsParent("InspectionLot")),
   ],
 });
@@ -79,10 +80,11 @@ const decision = entity({
  * inspectionDeclaration.root.entity; // "A_InspectionLot"
  * ```
  */
-export const inspectionDeclaration: MapperDeclaration = declareMapper({
+export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMapper({
   name: "sap:inspection",
   title: "SAP S/4HANA inspection lot (API_INSPECTIONLOT_SRV A_InspectionLot)",
   canonical: "inspection",
+  profile: odataV2Profile,
   namespace: SAP_NAMESPACE,
   defaults: SAP_CONTEXT_DEFAULTS,
   notes: [
@@ -96,7 +98,7 @@ export const inspectionDeclaration: MapperDeclaration = declareMapper({
     plant: { vendor: "Plant", canonical: "subject.plant" },
     fields: [
       field("InspectionLot", "id", identifier({ crossReferences: true }), { required: true }),
-      field("ChangedDateTime", "lastChangedAt", odataDateTimeOffset(), { note: "the delta field" }),
+      field("ChangedDateTime", "lastChangedAt", odataV2DateTimeOffset(), { note: "the delta field" }),
       field("Batch", "subject.lot", identifier()),
       field("ManufacturingOrder", "subject.order", identifier()),
       field("Material", "subject.material", materialRef()),
@@ -109,9 +111,9 @@ export const inspectionDeclaration: MapperDeclaration = declareMapper({
       field(["to_InspectionLotWithStatus", "InspectionLotHasUsageDecision"], "status", inspectionLotStatus(), {
         carryAlways: true, uncertain: "the system statuses behind the flags are [INFERRED]",
       }),
-      field(["InspectionLotQuantity", "InspectionLotQuantityUnit"], "inspectedQuantity", quantity(decimal(), sapUnit())),
-      field(["InspectionLotSampleQuantity", "InspectionLotSampleUnit"], "sampleSize", quantity(decimal(), sapUnit())),
-      field(["InspLotCreatedOnLocalDate", "InspLotCreatedOnLocalTime"], "createdAt", odataDateAndTime({ timestamp: true }), {
+      field(["InspectionLotQuantity", "InspectionLotQuantityUnit"], "inspectedQuantity", quantity(odataV2Decimal(), sapUnit())),
+      field(["InspectionLotSampleQuantity", "InspectionLotSampleUnit"], "sampleSize", quantity(odataV2Decimal(), sapUnit())),
+      field(["InspLotCreatedOnLocalDate", "InspLotCreatedOnLocalTime"], "createdAt", odataV2DateAndTime({ timestamp: true }), {
         note: "the plant-local creation date and time; InspectionLotCreatedOn/Time are kept in extensions",
       }),
     ],

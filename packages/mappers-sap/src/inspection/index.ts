@@ -2,7 +2,6 @@ import type { Inspection } from "@mfgsync/canonical";
 import { compileMapper } from "@mfgsync/mapping";
 import type { A_InspectionLot } from "../generated/wire-types.js";
 import type { SapMapper } from "../odata/wire.js";
-import { withWire } from "../odata/wire.js";
 import { inspectionDeclaration } from "./declaration.js";
 
 /**
@@ -18,7 +17,4 @@ import { inspectionDeclaration } from "./declaration.js";
  * if (r.ok) r.value.origin.value; // "Final"
  * ```
  */
-export const inspectionMapper: SapMapper<A_InspectionLot, Inspection> = withWire(
-  compileMapper<A_InspectionLot, "inspection">({ ...inspectionDeclaration, canonical: "inspection" }),
-  "A_InspectionLot",
-);
+export const inspectionMapper: SapMapper<A_InspectionLot, Inspection> = compileMapper<A_InspectionLot, "inspection">(inspectionDeclaration);

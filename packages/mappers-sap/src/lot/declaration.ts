@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
-import { declareMapper, entity, field, identifier, lossNormalizers, materialRef, odataDate, odataDateTimeOffset, text } from "@mfgsync/mapping";
+import { odataV2Profile } from "@mfgsync/mapping";
+import { declareMapper, entity, field, identifier, lossNormalizers, materialRef, odataV2Date, odataV2DateTimeOffset, text } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { Batch_CATALOG } from "../generated/catalog.js";
 import { COMMON_LOSSES, codeLoss, issuerLoss } from "../losses.js";
@@ -19,10 +20,11 @@ import { batchDisposition } from "./disposition.js";
  * batchDeclaration.root.entity; // "Batch"
  * ```
  */
-export const batchDeclaration: MapperDeclaration = declareMapper({
+export const batchDeclaration: MapperDeclaration<"lot"> = declareMapper({
   name: "sap:lot",
   title: "SAP S/4HANA batch (API_BATCH_SRV Batch)",
   canonical: "lot",
+  profile: odataV2Profile,
   namespace: SAP_NAMESPACE,
   defaults: SAP_CONTEXT_DEFAULTS,
   notes: ["API_BATCH_SRV has no stored specification: its catalog comes from the research notes and must be verified against a tenant's $metadata."],
@@ -34,11 +36,11 @@ export const batchDeclaration: MapperDeclaration = declareMapper({
     requiredKeys: ["Material", "Batch"],
     fields: [
       field("Batch", "id", identifier({ crossReferences: true }), { required: true, note: "kept as sent, leading zeros included" }),
-      field("LastChangeDateTime", "lastChangedAt", odataDateTimeOffset(), { uncertain: "whether SAP sends the +0000 suffix is [INFERRED]; both forms are read" }),
+      field("LastChangeDateTime", "lastChangedAt", odataV2DateTimeOffset(), { uncertain: "whether SAP sends the +0000 suffix is [INFERRED]; both forms are read" }),
       field("Material", "material", materialRef(), { required: true, uncertain: "MaxLength 40 (the old VDM says 16) [SEEN-ref]" }),
       field("BatchIdentifyingPlant", "plant", text(), { note: "empty for batches unique at material or client level (then no plant)" }),
-      field("ManufactureDate", "manufacturedAt", odataDate()),
-      field("ShelfLifeExpirationDate", "expiresOn", odataDate(), { note: "expiry is a date; it does not change the disposition" }),
+      field("ManufactureDate", "manufacturedAt", odataV2Date()),
+      field("ShelfLifeExpirationDate", "expiresOn", odataV2Date(), { note: "expiry is a date; it does not change the disposition" }),
       field(["BatchIsMarkedForDeletion", "MatlBatchIsInRstrcdUseStock"], "disposition", batchDisposition(), {
         carryAlways: true,
         note: "deleted → Closed, restricted → Restricted, else UnRestricted; QI and blocked are stock types, not batch attributes",

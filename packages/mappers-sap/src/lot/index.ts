@@ -2,7 +2,6 @@ import type { Lot } from "@mfgsync/canonical";
 import { compileMapper } from "@mfgsync/mapping";
 import type { Batch } from "../generated/wire-types.js";
 import type { SapMapper } from "../odata/wire.js";
-import { withWire } from "../odata/wire.js";
 import { batchDeclaration } from "./declaration.js";
 
 /**
@@ -15,4 +14,4 @@ import { batchDeclaration } from "./declaration.js";
  * if (r.ok) r.value.disposition.value; // "Restricted"
  * ```
  */
-export const batchMapper: SapMapper<Batch, Lot> = withWire(compileMapper<Batch, "lot">({ ...batchDeclaration, canonical: "lot" }), "Batch");
+export const batchMapper: SapMapper<Batch, Lot> = compileMapper<Batch, "lot">(batchDeclaration);

@@ -1,7 +1,8 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
+import { odataV2Profile } from "@mfgsync/mapping";
 import {
-  amountInUnitOf, boolean, child, coded, decimal, declareMapper, entity, field, identifier, lossNormalizers, odataDateTimeOffset, quantity, sameAsParent, text,
+  amountInUnitOf, boolean, child, coded, odataV2Decimal, declareMapper, entity, field, identifier, lossNormalizers, odataV2DateTimeOffset, quantity, sameAsParent, text,
 } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { A_ProductDescription_CATALOG, A_ProductPlant_CATALOG, A_ProductUnitsOfMeasure_CATALOG, A_Product_CATALOG } from "../generated/catalog.js";
@@ -24,8 +25,8 @@ const unitOfMeasure = entity({
   catalog: A_ProductUnitsOfMeasure_CATALOG,
   fields: [
     field("AlternativeUnit", "unit", sapUnit(), { required: true }),
-    field("QuantityNumerator", "numerator", decimal(), { required: true, note: "1 alternative unit = numerator / denominator base units", uncertain: "MARM semantics [INFERRED]" }),
-    field("QuantityDenominator", "denominator", decimal(), { required: true }),
+    field("QuantityNumerator", "numerator", odataV2Decimal(), { required: true, note: "1 alternative unit = numerator / denominator base units", uncertain: "MARM semantics [INFERRED]" }),
+    field("QuantityDenominator", "denominator", odataV2Decimal(), { required: true }),
     field("Product", null, sameAsParent("Product")),
   ],
 });
@@ -55,10 +56,11 @@ const plant = entity({
  * materialDeclaration.root.entity; // "A_Product"
  * ```
  */
-export const materialDeclaration: MapperDeclaration = declareMapper({
+export const materialDeclaration: MapperDeclaration<"material"> = declareMapper({
   name: "sap:material",
   title: "SAP S/4HANA product (API_PRODUCT_SRV A_Product)",
   canonical: "material",
+  profile: odataV2Profile,
   namespace: SAP_NAMESPACE,
   defaults: SAP_CONTEXT_DEFAULTS,
   notes: ["API_PRODUCT_SRV may be replaced by the OData V4 Product API on newer cloud releases; property names mostly carry over [INFERRED]."],
@@ -68,7 +70,7 @@ export const materialDeclaration: MapperDeclaration = declareMapper({
     constants: { schemaVersion: SCHEMA_VERSION, kind: "material" },
     fields: [
       field("Product", "id", identifier({ crossReferences: true }), { required: true }),
-      field("LastChangeDateTime", "lastChangedAt", odataDateTimeOffset(), { note: "the delta field" }),
+      field("LastChangeDateTime", "lastChangedAt", odataV2DateTimeOffset(), { note: "the delta field" }),
       field("MaterialRevisionLevel", "revision", text()),
       field("ProductStandardID", "gtin", text({ pattern: /^(?:\d{8}|\d{12,14})$/, patternMessage: "a GTIN of 8, 12, 13 or 14 digits", keepMismatch: true }), {
         note: "other standard ids are kept in extensions",
@@ -81,8 +83,8 @@ export const materialDeclaration: MapperDeclaration = declareMapper({
       field("ProductGroup", "group", text()),
       field("BaseUnit", "baseUnit", sapUnit(), { required: true, note: "commercial unit (no ISO code in this API version)" }),
       field("IsBatchManagementRequired", "lotControlled", boolean()),
-      field(["GrossWeight", "WeightUnit"], "grossWeight", quantity(decimal(), sapUnit())),
-      field("NetWeight", "netWeight", amountInUnitOf(decimal(), sapUnit(), ["WeightUnit"], "grossWeight.unit")),
+      field(["GrossWeight", "WeightUnit"], "grossWeight", quantity(odataV2Decimal(), sapUnit())),
+      field("NetWeight", "netWeight", amountInUnitOf(odataV2Decimal(), sapUnit(), ["WeightUnit"], "grossWeight.unit")),
       field(["CrossPlantStatus", "IsMarkedForDeletion"], "lifecycleStatus", productLifecycle(), { carryAlways: true, uncertain: "cross-plant status codes are customizing [INFERRED]" }),
     ],
     children: [

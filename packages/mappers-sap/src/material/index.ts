@@ -2,7 +2,6 @@ import type { Material } from "@mfgsync/canonical";
 import { compileMapper } from "@mfgsync/mapping";
 import type { A_Product } from "../generated/wire-types.js";
 import type { SapMapper } from "../odata/wire.js";
-import { withWire } from "../odata/wire.js";
 import { materialDeclaration } from "./declaration.js";
 
 /**
@@ -16,4 +15,4 @@ import { materialDeclaration } from "./declaration.js";
  * if (r.ok) r.value.type.value; // "FinishedGood"
  * ```
  */
-export const materialMapper: SapMapper<A_Product, Material> = withWire(compileMapper<A_Product, "material">({ ...materialDeclaration, canonical: "material" }), "A_Product");
+export const materialMapper: SapMapper<A_Product, Material> = compileMapper<A_Product, "material">(materialDeclaration);

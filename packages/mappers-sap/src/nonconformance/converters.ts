@@ -1,11 +1,11 @@
 import type { AffectedItem, Defect } from "@mfgsync/canonical";
 import type { Converter, DecodeScope } from "@mfgsync/mapping";
-import { INVALID, decimal, identifier, materialRef, quantity } from "@mfgsync/mapping";
+import { INVALID, odataV2Decimal, identifier, materialRef, quantity } from "@mfgsync/mapping";
 import { sapUnit } from "../units.js";
 
 const order = identifier({ none: ["0"] });
 const material = materialRef();
-const defective = quantity(decimal(), sapUnit());
+const defective = quantity(odataV2Decimal(), sapUnit());
 
 function str(value: unknown, scope: DecodeScope, prop: string): string | undefined | typeof INVALID {
   if (value === undefined || value === null || value === "") return undefined;

@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
-import { coded, declareMapper, entity, field, identifier, lossNormalizers, odataDateAndTime, odataDateTimeOffset, text } from "@mfgsync/mapping";
+import { odataV2Profile } from "@mfgsync/mapping";
+import { coded, declareMapper, entity, field, identifier, lossNormalizers, odataV2DateAndTime, odataV2DateTimeOffset, text } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { A_Defect_CATALOG } from "../generated/catalog.js";
 import { COMMON_LOSSES, codeLoss, dateTimeLoss, issuerLoss } from "../losses.js";
@@ -19,10 +20,11 @@ import { defectAffected, defectCode } from "./converters.js";
  * nonconformanceDeclaration.root.entity; // "A_Defect"
  * ```
  */
-export const nonconformanceDeclaration: MapperDeclaration = declareMapper({
+export const nonconformanceDeclaration: MapperDeclaration<"nonconformance"> = declareMapper({
   name: "sap:nonconformance",
   title: "SAP S/4HANA defect (API_DEFECT_SRV A_Defect)",
   canonical: "nonconformance",
+  profile: odataV2Profile,
   namespace: SAP_NAMESPACE,
   defaults: SAP_CONTEXT_DEFAULTS,
   notes: ["A defect has no processing status of its own: it reads as Open, or Cancelled when IsDeleted is set; the quality notification's status is not mapped (no stored spec)."],
@@ -33,7 +35,7 @@ export const nonconformanceDeclaration: MapperDeclaration = declareMapper({
     plant: { vendor: "Plant", canonical: "plant" },
     fields: [
       field("DefectInternalID", "id", identifier({ crossReferences: true }), { required: true, note: "internal id such as \"$00000000004\"; the external number (Defect) is kept in extensions" }),
-      field("ChangedDateTime", "lastChangedAt", odataDateTimeOffset(), { uncertain: "the EDM type (DateTimeOffset) is inferred from an OpenAPI example" }),
+      field("ChangedDateTime", "lastChangedAt", odataV2DateTimeOffset(), { uncertain: "the EDM type (DateTimeOffset) is inferred from an OpenAPI example" }),
       field("DefectCategory", "type", coded({ list: "sap:DefectCategory", codes: {}, fallback: "Product" }), {
         required: true, note: "every defect reads as a product nonconformance; the category is the originalCode", uncertain: "defect category codes are customizing [INFERRED]",
       }),
@@ -56,7 +58,7 @@ export const nonconformanceDeclaration: MapperDeclaration = declareMapper({
       }),
       field("InspectionLot", "inspection", identifier({ none: ["0"] }), { note: "\"0\" means no inspection lot" }),
       field("CreatedByUser", "reportedBy", text()),
-      field(["CreationDate", "CreationTime"], "openedAt", odataDateAndTime({ timestamp: true }), { required: true, uncertain: "that creation date and time are plant-local is [INFERRED]" }),
+      field(["CreationDate", "CreationTime"], "openedAt", odataV2DateAndTime({ timestamp: true }), { required: true, uncertain: "that creation date and time are plant-local is [INFERRED]" }),
     ],
   }),
   knownLoss: [

@@ -2,7 +2,6 @@ import type { Nonconformance } from "@mfgsync/canonical";
 import { compileMapper } from "@mfgsync/mapping";
 import type { A_Defect } from "../generated/wire-types.js";
 import type { SapMapper } from "../odata/wire.js";
-import { withWire } from "../odata/wire.js";
 import { nonconformanceDeclaration } from "./declaration.js";
 
 /**
@@ -15,7 +14,4 @@ import { nonconformanceDeclaration } from "./declaration.js";
  * const r = nonconformanceMapper.decodeWire('{"d":{"DefectInternalID":"$00000000004","DefectText":"Incomplete Packing"}}');
  * ```
  */
-export const nonconformanceMapper: SapMapper<A_Defect, Nonconformance> = withWire(
-  compileMapper<A_Defect, "nonconformance">({ ...nonconformanceDeclaration, canonical: "nonconformance" }),
-  "A_Defect",
-);
+export const nonconformanceMapper: SapMapper<A_Defect, Nonconformance> = compileMapper<A_Defect, "nonconformance">(nonconformanceDeclaration);

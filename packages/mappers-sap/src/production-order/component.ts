@@ -1,6 +1,6 @@
 import type { EntityDeclaration } from "@mfgsync/mapping";
 import {
-  amountInUnitOf, boolean, coded, decimal, entity, field, identifier, materialRef, quantity, sameAsParent, text, unlessSameAsParent,
+  amountInUnitOf, boolean, coded, odataV2Decimal, entity, field, identifier, materialRef, quantity, sameAsParent, text, unlessSameAsParent,
 } from "@mfgsync/mapping";
 import { A_ProductionOrderComponent_2_CATALOG } from "../generated/catalog.js";
 import { sapUnit } from "../units.js";
@@ -19,8 +19,8 @@ export const componentEntity: EntityDeclaration = entity({
   fields: [
     field("ReservationItem", "item", text(), { note: "NUMC key without leading zeros (\"8\")" }),
     field("Material", "material", materialRef(), { required: true }),
-    field(["RequiredQuantity", ...BASE_UNIT], "requiredQuantity", quantity(decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
-    field("WithdrawnQuantity", "withdrawnQuantity", amountInUnitOf(decimal(), sapUnit({ iso: true, internal: true }), BASE_UNIT, "requiredQuantity.unit")),
+    field(["RequiredQuantity", ...BASE_UNIT], "requiredQuantity", quantity(odataV2Decimal(), sapUnit({ iso: true, internal: true })), { required: true }),
+    field("WithdrawnQuantity", "withdrawnQuantity", amountInUnitOf(odataV2Decimal(), sapUnit({ iso: true, internal: true }), BASE_UNIT, "requiredQuantity.unit")),
     field("GoodsMovementType", "materialUse", coded({
       list: "sap:GoodsMovementType",
       codes: { "261": "Consumed", "531": "By-product Produced", "101": "Co-product Produced" },

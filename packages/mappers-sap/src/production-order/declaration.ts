@@ -1,8 +1,9 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
+import { odataV2Profile } from "@mfgsync/mapping";
 import { lossNormalizers } from "@mfgsync/mapping";
 import {
-  abapTimestamp, amountInUnitOf, child, coded, decimal, declareMapper, entity, field, identifier, materialRef, odataDateAndTime, quantity, text,
+  abapTimestamp, amountInUnitOf, child, coded, odataV2Decimal, declareMapper, entity, field, identifier, materialRef, odataV2DateAndTime, quantity, text,
 } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { A_ProductionOrder_2_CATALOG } from "../generated/catalog.js";
@@ -33,10 +34,11 @@ const ORDER_STATUS_FLAGS = [
  * productionOrderDeclaration.root.fields.length;
  * ```
  */
-export const productionOrderDeclaration: MapperDeclaration = declareMapper({
+export const productionOrderDeclaration: MapperDeclaration<"production-order"> = declareMapper({
   name: "sap:production-order",
   title: "SAP S/4HANA production order (API_PRODUCTION_ORDER_2_SRV A_ProductionOrder_2)",
   canonical: "production-order",
+  profile: odataV2Profile,
   namespace: SAP_NAMESPACE,
   defaults: SAP_CONTEXT_DEFAULTS,
   root: entity({
@@ -52,14 +54,14 @@ export const productionOrderDeclaration: MapperDeclaration = declareMapper({
       }),
       field("Material", "material", materialRef(), { required: true }),
       field("ProductionPlant", "plant", text(), { required: true, note: "Plant (planning plant) is kept in extensions" }),
-      field(["TotalQuantity", ...PRODUCTION_UNIT], "plannedQuantity", quantity(decimal(), sapUnit({ iso: true, internal: true })), {
+      field(["TotalQuantity", ...PRODUCTION_UNIT], "plannedQuantity", quantity(odataV2Decimal(), sapUnit({ iso: true, internal: true })), {
         required: true, note: "ISO code preferred (PCE → H87), then internal, then commercial unit",
       }),
-      field("MfgOrderConfirmedYieldQty", "confirmedYield", amountInUnitOf(decimal(), sapUnit({ iso: true, internal: true }), PRODUCTION_UNIT, "plannedQuantity.unit")),
-      field(["MfgOrderPlannedStartDate", "MfgOrderPlannedStartTime"], "plannedStart", odataDateAndTime(), { note: "basic start date" }),
-      field(["MfgOrderPlannedEndDate", "MfgOrderPlannedEndTime"], "plannedEnd", odataDateAndTime(), { note: "basic end date" }),
-      field(["MfgOrderScheduledStartDate", "MfgOrderScheduledStartTime"], "scheduledStart", odataDateAndTime()),
-      field(["MfgOrderScheduledEndDate", "MfgOrderScheduledEndTime"], "scheduledEnd", odataDateAndTime()),
+      field("MfgOrderConfirmedYieldQty", "confirmedYield", amountInUnitOf(odataV2Decimal(), sapUnit({ iso: true, internal: true }), PRODUCTION_UNIT, "plannedQuantity.unit")),
+      field(["MfgOrderPlannedStartDate", "MfgOrderPlannedStartTime"], "plannedStart", odataV2DateAndTime(), { note: "basic start date" }),
+      field(["MfgOrderPlannedEndDate", "MfgOrderPlannedEndTime"], "plannedEnd", odataV2DateAndTime(), { note: "basic end date" }),
+      field(["MfgOrderScheduledStartDate", "MfgOrderScheduledStartTime"], "scheduledStart", odataV2DateAndTime()),
+      field(["MfgOrderScheduledEndDate", "MfgOrderScheduledEndTime"], "scheduledEnd", odataV2DateAndTime()),
       field([...ORDER_STATUS_FLAGS.map(([flag]) => flag), "to_ProductionOrderStatus"], "state", sapStatus({
         list: "sap:order-status", flags: ORDER_STATUS_FLAGS, statusSet: "to_ProductionOrderStatus",
       }), {

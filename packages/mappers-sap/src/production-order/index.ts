@@ -2,7 +2,6 @@ import type { ProductionOrder } from "@mfgsync/canonical";
 import { compileMapper } from "@mfgsync/mapping";
 import type { A_ProductionOrder_2 } from "../generated/wire-types.js";
 import type { SapMapper } from "../odata/wire.js";
-import { withWire } from "../odata/wire.js";
 import { productionOrderDeclaration } from "./declaration.js";
 
 /**
@@ -17,7 +16,4 @@ import { productionOrderDeclaration } from "./declaration.js";
  * if (result.ok) for (const r of result.results) if (!r.ok) console.log(r.issues);
  * ```
  */
-export const productionOrderMapper: SapMapper<A_ProductionOrder_2, ProductionOrder> = withWire(
-  compileMapper<A_ProductionOrder_2, "production-order">({ ...productionOrderDeclaration, canonical: "production-order" }),
-  "A_ProductionOrder_2",
-);
+export const productionOrderMapper: SapMapper<A_ProductionOrder_2, ProductionOrder> = compileMapper<A_ProductionOrder_2, "production-order">(productionOrderDeclaration);

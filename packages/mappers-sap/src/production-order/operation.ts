@@ -1,5 +1,5 @@
 import type { EntityDeclaration } from "@mfgsync/mapping";
-import { amountInUnitOf, decimal, entity, field, odataDateAndTime, quantity, sameAsParent, text, unlessSameAsParent } from "@mfgsync/mapping";
+import { amountInUnitOf, odataV2Decimal, entity, field, odataV2DateAndTime, quantity, sameAsParent, text, unlessSameAsParent } from "@mfgsync/mapping";
 import { A_ProductionOrderOperation_2_CATALOG } from "../generated/catalog.js";
 import { sapUnit } from "../units.js";
 import { sapStatus } from "./status.js";
@@ -34,12 +34,12 @@ export const operationEntity: EntityDeclaration = entity({
       }),
       { carryAlways: true, note: "same precedence as the order; OperationIsPrinted and OperationIsScheduled are informational and kept in extensions", uncertain: "flag-to-status pairing follows the order's flags [INFERRED]" },
     ),
-    field(["OpErlstSchedldExecStrtDte", "OpErlstSchedldExecStrtTme"], "plannedStart", odataDateAndTime(), { note: "earliest scheduled start" }),
-    field(["OpErlstSchedldExecEndDte", "OpErlstSchedldExecEndTme"], "plannedEnd", odataDateAndTime(), { note: "earliest scheduled end" }),
-    field(["OpActualExecutionStartDate", "OpActualExecutionStartTime"], "actualStart", odataDateAndTime()),
-    field(["OpActualExecutionEndDate", "OpActualExecutionEndTime"], "actualEnd", odataDateAndTime()),
-    field(["OpPlannedTotalQuantity", ...OPERATION_UNIT], "plannedQuantity", quantity(decimal(), sapUnit({ iso: true, internal: true }))),
-    field("OpTotalConfirmedYieldQty", "confirmedYield", amountInUnitOf(decimal(), sapUnit({ iso: true, internal: true }), OPERATION_UNIT, "plannedQuantity.unit")),
+    field(["OpErlstSchedldExecStrtDte", "OpErlstSchedldExecStrtTme"], "plannedStart", odataV2DateAndTime(), { note: "earliest scheduled start" }),
+    field(["OpErlstSchedldExecEndDte", "OpErlstSchedldExecEndTme"], "plannedEnd", odataV2DateAndTime(), { note: "earliest scheduled end" }),
+    field(["OpActualExecutionStartDate", "OpActualExecutionStartTime"], "actualStart", odataV2DateAndTime()),
+    field(["OpActualExecutionEndDate", "OpActualExecutionEndTime"], "actualEnd", odataV2DateAndTime()),
+    field(["OpPlannedTotalQuantity", ...OPERATION_UNIT], "plannedQuantity", quantity(odataV2Decimal(), sapUnit({ iso: true, internal: true }))),
+    field("OpTotalConfirmedYieldQty", "confirmedYield", amountInUnitOf(odataV2Decimal(), sapUnit({ iso: true, internal: true }), OPERATION_UNIT, "plannedQuantity.unit")),
     field("ManufacturingOrder", null, sameAsParent("ManufacturingOrder")),
     field("ManufacturingOrderCategory", null, sameAsParent("ManufacturingOrderCategory")),
     field("ManufacturingOrderType", null, sameAsParent("ManufacturingOrderType")),

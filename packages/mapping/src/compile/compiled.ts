@@ -1,19 +1,18 @@
-import type { PropertyCheck } from "../catalog.js";
-import { compilePropertyCheck } from "../catalog.js";
+import type { CatalogPropertyInfo, PropertyCheck } from "../catalog.js";
 import type { AnyConverter } from "../converter.js";
+import { OMIT } from "../converter.js";
 import type { ChildDeclaration, EntityDeclaration, FieldDeclaration } from "../declare.js";
-import { pointerToken } from "../result.js";
+import { pointerToken } from "../json/json.js";
+import type { WireProfile } from "../profiles/profile.js";
+import type { Getter, Setter } from "./paths.js";
+import { compileGetter, compileSetter, pointerOfPath } from "./paths.js";
 
-/** Reads a canonical path from an object. */
-export type Getter = (object: Readonly<Record<string, unknown>>) => unknown;
-/** Writes a canonical path into an object, creating intermediate objects. */
-export type Setter = (object: Record<string, unknown>, value: unknown) => void;
+export type { Getter, Setter } from "./paths.js";
 
 /** A field ready to run. */
 export interface CompiledField {
   readonly declaration: FieldDeclaration;
   readonly props: readonly string[];
-  readonly tokens: readonly string[];
   readonly single: boolean;
   readonly converter: AnyConverter;
   readonly get: Getter | undefined;
@@ -22,6 +21,8 @@ export interface CompiledField {
   readonly pointer: string;
   /** Catalog checks of the written vendor values, per property. */
   readonly outChecks: readonly (PropertyCheck | undefined)[];
+  /** The profile's empty value per property (what `EMPTY` is written as; `OMIT` leaves it out). */
+  readonly empties: readonly unknown[];
   readonly required: boolean;
   readonly carryAlways: boolean;
 }
@@ -38,110 +39,73 @@ export interface CompiledChild {
   readonly pointer: string;
   readonly entity: CompiledEntity;
   readonly matchGet: Getter | undefined;
+  readonly group: { readonly by: string; readonly property: string; readonly value: unknown } | undefined;
+  readonly flatten: { readonly into: string; readonly intoGet: Getter; readonly intoSet: Setter; readonly linkGet: Getter; readonly linkSet: Setter; readonly parentGet: Getter } | undefined;
 }
 
 /** What the compiled entity knows about one vendor property. */
 export interface PropertyInfo {
   readonly token: string;
+  readonly catalog: CatalogPropertyInfo | undefined;
   readonly check: PropertyCheck | undefined;
   readonly field: CompiledField | undefined;
   readonly child: CompiledChild | undefined;
+  /** The property that scopes the record's keys. */
+  readonly scope: boolean;
   /** Catalogued navigation property that no child maps (carried as JSON). */
   readonly navigation: boolean;
+}
+
+/** The compiled `scope` declaration of an entity. */
+export interface CompiledScope {
+  readonly vendor: string;
+  readonly type: "company" | "organization" | "plant";
+  readonly fromGet: Getter | undefined;
+  readonly caseInsensitive: boolean;
+  readonly check: PropertyCheck | undefined;
 }
 
 /** An entity declaration compiled once into lookup tables and closures. */
 export interface CompiledEntity {
   readonly declaration: EntityDeclaration;
+  readonly profile: WireProfile;
   readonly fields: readonly CompiledField[];
   readonly children: readonly CompiledChild[];
   readonly props: ReadonlyMap<string, PropertyInfo>;
   readonly constants: readonly (readonly [string, unknown])[];
   readonly objectConstants: boolean;
   readonly requiredKeys: readonly string[];
+  readonly keys: readonly string[];
   readonly hasCatalog: boolean;
   readonly plantVendor: string | undefined;
   readonly plantGet: Getter | undefined;
-}
-
-/** Compiles a dotted canonical path into a getter; `""` reads the fields of `fills` from the object itself. */
-export function compileGetter(path: string, fills?: readonly string[]): Getter {
-  if (path === "") {
-    const keys = fills ?? [];
-    return (o) => {
-      const picked: Record<string, unknown> = {};
-      for (const k of keys) if (o[k] !== undefined) picked[k] = o[k];
-      return picked;
-    };
-  }
-  const keys = path.split(".");
-  if (keys.length === 1) {
-    const k = keys[0] ?? "";
-    return (o) => o[k];
-  }
-  if (keys.length === 2) {
-    const k0 = keys[0] ?? "", k1 = keys[1] ?? "";
-    return (o) => {
-      const x = o[k0];
-      return typeof x === "object" && x !== null ? (x as Record<string, unknown>)[k1] : undefined;
-    };
-  }
-  return (o) => {
-    let x: unknown = o;
-    for (const k of keys) {
-      if (typeof x !== "object" || x === null) return undefined;
-      x = (x as Record<string, unknown>)[k];
-    }
-    return x;
-  };
-}
-
-/** Compiles a dotted canonical path into a setter; `""` merges the value's fields into the object. */
-export function compileSetter(path: string): Setter {
-  if (path === "") {
-    return (o, v) => {
-      if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) if (x !== undefined) o[k] = x;
-    };
-  }
-  const keys = path.split(".");
-  if (keys.length === 1) {
-    const k = keys[0] ?? "";
-    return (o, v) => {
-      o[k] = v;
-    };
-  }
-  const last = keys[keys.length - 1] ?? "";
-  const head = keys.slice(0, -1);
-  return (o, v) => {
-    let x: Record<string, unknown> = o;
-    for (const k of head) {
-      let next = x[k];
-      if (typeof next !== "object" || next === null) {
-        next = {};
-        x[k] = next;
-      }
-      x = next as Record<string, unknown>;
-    }
-    x[last] = v;
-  };
-}
-
-function pointerOf(path: string): string {
-  if (path === "") return "";
-  return path.split(".").map((k) => "/" + pointerToken(k)).join("");
+  readonly scope: CompiledScope | undefined;
+  /** The profile's empty value of a property (cached). */
+  emptyOf(prop: string): unknown;
 }
 
 /**
- * Compiles an entity declaration. Throws on a broken declaration (a
- * converter's arity that does not match its properties, a property claimed
- * twice): that is a bug in the mapper, found when its module loads.
+ * Compiles an entity declaration for a profile. Throws on a broken
+ * declaration (a converter's arity that does not match its properties, a
+ * property claimed twice): that is a bug in the mapper, found when its module
+ * loads.
  */
-export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): CompiledEntity {
+export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, profile: WireProfile): CompiledEntity {
   const catalog = declaration.catalog;
   const catalogProps = new Map((catalog?.properties ?? []).map((p) => [p.name, p]));
   const catalogNavs = new Set((catalog?.navigationProperties ?? []).map((n) => n.name));
   const checks = new Map<string, PropertyCheck>();
-  for (const p of catalog?.properties ?? []) checks.set(p.name, compilePropertyCheck(p));
+  for (const p of catalog?.properties ?? []) checks.set(p.name, profile.compileCheck(p));
+  const emptyCache = new Map<string, unknown>();
+  const emptyOf = (prop: string) => {
+    if (!emptyCache.has(prop)) {
+      let empty = profile.emptyValue(catalogProps.get(prop));
+      // An empty value the catalog refuses (null for a non-nullable property) is left out instead.
+      if (empty !== OMIT && checks.get(prop)?.(empty) !== undefined) empty = OMIT;
+      emptyCache.set(prop, empty);
+    }
+    return emptyCache.get(prop);
+  };
 
   const claimed = new Map<string, string>();
   const claim = (prop: string, by: string) => {
@@ -159,20 +123,34 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
     return {
       declaration: f,
       props: f.vendor,
-      tokens: f.vendor.map((p) => "/" + pointerToken(p)),
       single: f.vendor.length === 1,
       converter: f.converter,
       get: f.canonical === null ? undefined : compileGetter(f.canonical, f.fills),
       set: f.canonical === null ? undefined : compileSetter(f.canonical),
-      pointer: f.canonical === null ? "" : pointerOf(f.canonical),
+      pointer: f.canonical === null ? "" : pointerOfPath(f.canonical),
       outChecks: f.vendor.map((p) => checks.get(p)),
+      empties: f.vendor.map((p) => emptyOf(p)),
       required: f.required,
       carryAlways: f.carryAlways,
     };
   });
 
+  const scopeDecl = declaration.scope;
+  if (scopeDecl !== undefined) claim(scopeDecl.vendor, "scope");
+  const scope: CompiledScope | undefined = scopeDecl === undefined ? undefined : {
+    vendor: scopeDecl.vendor, type: scopeDecl.type, caseInsensitive: scopeDecl.caseInsensitive === true,
+    fromGet: scopeDecl.from === undefined ? (isRoot ? compileGetter("id") : undefined) : compileGetter(scopeDecl.from),
+    check: checks.get(scopeDecl.vendor),
+  };
+
   const children: CompiledChild[] = (declaration.children ?? []).map((c) => {
     claim(c.navigation, `child ${c.canonical}`);
+    const group = c.group === undefined ? undefined : { by: c.group.by, property: c.group.primary.property, value: c.group.primary.value };
+    const flatten = c.flatten === undefined ? undefined : {
+      into: c.flatten.into, intoGet: compileGetter(c.flatten.into), intoSet: compileSetter(c.flatten.into),
+      linkGet: compileGetter(c.flatten.link.canonical), linkSet: compileSetter(c.flatten.link.canonical), parentGet: compileGetter(c.flatten.link.parent),
+    };
+    if (flatten !== undefined && c.cardinality !== "many") throw new Error(`${declaration.entity}: ${c.navigation} flattens a single child`);
     return {
       declaration: c,
       navigation: c.navigation,
@@ -181,9 +159,11 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
       optional: c.optional,
       get: compileGetter(c.canonical),
       set: compileSetter(c.canonical),
-      pointer: pointerOf(c.canonical),
-      entity: compileEntity(c.entity, false),
+      pointer: pointerOfPath(flatten ? c.flatten?.into ?? c.canonical : c.canonical),
+      entity: compileEntity(c.entity, false, profile),
       matchGet: c.match === undefined ? undefined : compileGetter(c.match),
+      group,
+      flatten,
     };
   });
 
@@ -192,15 +172,18 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
   for (const name of names) {
     props.set(name, {
       token: "/" + pointerToken(name),
+      catalog: catalogProps.get(name),
       check: checks.get(name),
       field: fields.find((f) => f.props.includes(name)),
       child: children.find((c) => c.navigation === name),
+      scope: scopeDecl?.vendor === name,
       navigation: catalogNavs.has(name),
     });
   }
 
   return {
     declaration,
+    profile,
     fields,
     children,
     props,
@@ -208,8 +191,11 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean): 
     constants: Object.entries(declaration.constants ?? {}).map(([k, v]) => [k, v] as const),
     objectConstants: Object.entries(declaration.constants ?? {}).some(([, v]) => typeof v === "object" && v !== null),
     requiredKeys: declaration.requiredKeys ?? (isRoot ? catalog?.keys ?? [] : []),
+    keys: catalog?.keys ?? [],
     hasCatalog: catalog !== undefined,
     plantVendor: declaration.plant?.vendor,
     plantGet: declaration.plant?.canonical === undefined ? undefined : compileGetter(declaration.plant.canonical),
+    scope,
+    emptyOf,
   };
 }

@@ -1,18 +1,27 @@
-import type { Issue } from "@mfgsync/canonical";
-import type { ResolvedContext } from "../context.js";
-import { MapCall } from "./call.js";
+import type { IdentifierScope } from "@mfgsync/canonical";
 import { EXTENSION_FIELD_PATTERN, ISSUE_CODES } from "@mfgsync/canonical";
+import type { ResolvedContext } from "../context.js";
 import type { DecodeScope, Invalid } from "../converter.js";
-import { INVALID } from "../converter.js";
-import { MAPPING_CODES, pointerToken } from "../result.js";
-import { FORBIDDEN_KEYS, copyJson, isDeferred, isRecord } from "../util/json.js";
-import type { CompiledEntity } from "./compiled.js";
+import { INVALID, OMIT } from "../converter.js";
+import { FORBIDDEN_KEYS, cleanObjectPrototype, copyJson, isRecord, jsonEqual, pointerToken } from "../json/json.js";
+import { JsonNumber } from "../json/number.js";
+import type { CollectionShape, WireProfile } from "../profiles/profile.js";
+import { MAPPING_CODES } from "../result.js";
+import { MapCall } from "./call.js";
+import type { CompiledChild, CompiledEntity } from "./compiled.js";
+import type { RecordState, RowState } from "./state.js";
+import { isEmptyState } from "./state.js";
 
 /** Deepest nesting kept in extensions, relative to the entity (the canonical limit is 64 for the whole object). */
 const MAX_CARRIED_DEPTH = 48;
 
-/** Issues and warnings of one decode call. */
+/** Issues, warnings and root collections of one decode call. */
 export class DecodeCall extends MapCall {
+  /** Items of root arrays filled by flattened grandchildren, by canonical path. */
+  flattened: Map<CompiledChild, unknown[]> | undefined;
+  constructor(context: ResolvedContext, readonly profile: WireProfile, readonly shapes: Readonly<Record<string, CollectionShape>> | undefined) {
+    super(context);
+  }
   protected noZoneMessage(plant: string | undefined): string {
     return plant === undefined
       ? "no plant time zone is configured; local dates and times were read as UTC (set plantTimeZones or defaultTimeZone in the context)"
@@ -23,7 +32,11 @@ export class DecodeCall extends MapCall {
 /** The scope of one vendor record while it is decoded. */
 export class RecordScope implements DecodeScope {
   carried: Record<string, unknown> | undefined;
+  state: RowState | undefined;
+  /** The canonical object being built for this record. */
+  out: Record<string, unknown> = {};
   private zoneName: string | undefined;
+  private scopeValue: IdentifierScope | undefined | null = null;
   constructor(
     readonly call: DecodeCall,
     readonly base: string,
@@ -34,6 +47,10 @@ export class RecordScope implements DecodeScope {
 
   get context(): ResolvedContext {
     return this.call.context;
+  }
+
+  get profile(): WireProfile {
+    return this.call.profile;
   }
 
   get parentRecord(): Readonly<Record<string, unknown>> | undefined {
@@ -49,6 +66,15 @@ export class RecordScope implements DecodeScope {
     return this.zoneName;
   }
 
+  idScope(): IdentifierScope | undefined {
+    if (this.scopeValue !== null) return this.scopeValue;
+    const decl = this.entity.scope;
+    const raw = decl === undefined ? undefined : this.record[decl.vendor];
+    if (decl !== undefined && typeof raw === "string" && raw !== "") this.scopeValue = { type: decl.type, value: raw };
+    else this.scopeValue = this.parent?.idScope();
+    return this.scopeValue;
+  }
+
   issue(property: string, code: string, message: string): Invalid {
     this.call.issues.push({ path: property === "" ? this.base : this.base + "/" + pointerToken(property), code, message });
     return INVALID;
@@ -59,56 +85,70 @@ export class RecordScope implements DecodeScope {
   }
 
   carry(property: string, value: unknown): void {
-    (this.carried ??= {})[property] = value;
-  }
-}
-
-function carryJson(scope: RecordScope, key: string, value: unknown): void {
-  if (!EXTENSION_FIELD_PATTERN.test(key)) {
-    scope.issue(key, ISSUE_CODES.unknownField, `property "${key}" is not in the vendor catalog and its name cannot be kept in extensions`);
-    return;
-  }
-  if (value === null || typeof value !== "object") {
-    if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint" || (typeof value === "number" && !Number.isFinite(value))) {
-      scope.issue(key, ISSUE_CODES.invalidType, `property "${key}" is not a JSON value`);
+    if (value === null) {
+      const state = (this.state ??= {});
+      const nulls = (state.nulls ??= []);
+      if (!nulls.includes(property)) nulls.push(property);
+      // A keyed delete turns the object into a slow dictionary: only when there is something to delete.
+      if (this.carried !== undefined && Object.prototype.hasOwnProperty.call(this.carried, property)) delete this.carried[property];
       return;
     }
-    scope.carry(key, value);
-    return;
+    if (value instanceof JsonNumber) {
+      ((this.state ??= {}).numbers ??= {})["/" + pointerToken(property)] = value.text;
+      (this.carried ??= {})[property] = Number(value.text);
+      return;
+    }
+    (this.carried ??= {})[property] = value;
   }
-  const copied = copyJson(value, MAX_CARRIED_DEPTH);
-  if (copied.ok) {
-    scope.carry(key, copied.value);
-    return;
+
+  /** Keeps a JSON value (copied, transport left out, depth bounded) or reports why it cannot be kept. */
+  carryJson(key: string, value: unknown): void {
+    if (!EXTENSION_FIELD_PATTERN.test(key)) {
+      this.issue(key, ISSUE_CODES.unknownField, `property "${key.length > 60 ? key.slice(0, 60) + "…" : key}" is not in the vendor catalog and its name cannot be kept in extensions`);
+      return;
+    }
+    if (value === null || typeof value !== "object" || value instanceof JsonNumber) {
+      if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint" || (typeof value === "number" && !Number.isFinite(value))) {
+        this.issue(key, ISSUE_CODES.invalidType, `property "${key}" is not a JSON value`);
+        return;
+      }
+      this.carry(key, value);
+      return;
+    }
+    const profile = this.call.profile;
+    const copied = copyJson(value, MAX_CARRIED_DEPTH, { drop: (k, v) => profile.classifyKey(k, v) === "transport" });
+    if (copied.ok) {
+      (this.carried ??= {})[key] = copied.value;
+      if (copied.numbers !== undefined) {
+        const numbers = ((this.state ??= {}).numbers ??= {});
+        for (const [pointer, text] of Object.entries(copied.numbers)) numbers["/" + pointerToken(key) + pointer] = text;
+      }
+      return;
+    }
+    const path = this.base + "/" + pointerToken(key) + copied.path;
+    if (copied.reason === "depth") this.call.issues.push({ path, code: ISSUE_CODES.inputTooDeep, message: `"${key}" is nested deeper than ${MAX_CARRIED_DEPTH} levels` });
+    else if (copied.reason === "key") this.call.issues.push({ path, code: ISSUE_CODES.unknownField, message: "this key is not an allowed field name" });
+    else this.call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "not a JSON value" });
   }
-  const path = scope.base + "/" + pointerToken(key) + copied.path;
-  if (copied.reason === "depth") scope.call.issues.push({ path, code: ISSUE_CODES.inputTooDeep, message: `"${key}" is nested deeper than ${MAX_CARRIED_DEPTH} levels` });
-  else if (copied.reason === "key") scope.call.issues.push({ path, code: ISSUE_CODES.unknownField, message: "this key is not an allowed field name" });
-  else scope.call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "not a JSON value" });
+
+  /** Records a property or navigation that was absent. */
+  absent(property: string): void {
+    ((this.state ??= {}).absent ??= []).push(property);
+  }
 }
 
-/** Whether `Object.prototype` has no enumerable properties (nobody polluted it). */
-function cleanObjectPrototype(): boolean {
-  for (const _ in Object.prototype) return false;
-  return true;
-}
-
-/** A decoded vendor record: the canonical object and the vendor data kept for it. */
+/** A decoded vendor record: the canonical object, the vendor values kept for it and the bookkeeping. */
 export interface DecodedEntity {
   readonly value: Record<string, unknown>;
   readonly carried: Record<string, unknown> | undefined;
+  readonly state: RowState | undefined;
 }
 
-/** Decodes one vendor record with a compiled entity; issues go to `call`. */
-export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, call: DecodeCall, parent: RecordScope | undefined): DecodedEntity | undefined {
-  if (!isRecord(record)) {
-    call.issues.push({ path: base, code: ISSUE_CODES.invalidType, message: `expected a ${ce.declaration.entity} entity object, got ${record === null ? "null" : Array.isArray(record) ? "an array" : typeof record}` });
-    return undefined;
-  }
-  const scope = new RecordScope(call, base, record, parent, ce);
+/** Phase 1: catalog checks of every property, and what is kept as it is. Returns the properties that failed. */
+function scanRecord(scope: RecordScope): Set<string> | undefined {
+  const { entity: ce, record, call } = scope;
+  const profile = call.profile;
   let invalid: Set<string> | undefined;
-
-  // 1. Vendor-side validation from the catalog, and what is carried as is.
   // for-in: V8 reads `record[key]` inside it from the enum cache, much faster than after Object.keys
   // on records of 50+ properties. Inherited keys are skipped unless none can exist (plain JSON objects).
   const ownOnly = Object.getPrototypeOf(record) === Object.prototype && cleanObjectPrototype();
@@ -117,13 +157,14 @@ export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, 
     const value = record[key];
     const info = ce.props.get(key);
     if (info === undefined) {
-      if (key === "__metadata" || isDeferred(value)) continue;
+      const kind = profile.classifyKey(key, value);
+      if (kind === "transport") continue;
       if (FORBIDDEN_KEYS.has(key)) {
         scope.issue(key, ISSUE_CODES.unknownField, `"${key}" is not an allowed property name`);
         continue;
       }
-      if (ce.hasCatalog) scope.warn(key, MAPPING_CODES.uncataloguedField, `${key} is not in the ${ce.declaration.entity} catalog (a newer release?); kept in extensions`);
-      carryJson(scope, key, value);
+      if (kind === "data" && ce.hasCatalog) scope.warn(key, MAPPING_CODES.uncataloguedField, `${key} is not in the ${ce.declaration.entity} catalog (a newer release?); kept in extensions`);
+      scope.carryJson(key, value);
       continue;
     }
     if (info.check !== undefined) {
@@ -134,10 +175,11 @@ export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, 
         continue;
       }
     }
-    if (info.field === undefined && info.child === undefined) {
+    if (info.field === undefined && info.child === undefined && !info.scope) {
       if (info.navigation) {
-        if (!isDeferred(value)) carryJson(scope, key, value);
-      } else scope.carry(key, value);
+        if (!profile.isDeferred(value)) scope.carryJson(key, value);
+      } else if (value !== null && typeof value === "object" && !(value instanceof JsonNumber)) scope.carryJson(key, value);
+      else scope.carry(key, value);
     }
   }
   for (const key of ce.requiredKeys) {
@@ -147,26 +189,49 @@ export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, 
       (invalid ??= new Set()).add(key);
     }
   }
+  const decl = ce.scope;
+  if (decl !== undefined && !invalid?.has(decl.vendor)) {
+    const raw = record[decl.vendor];
+    if (raw === undefined) {
+      if (scope.parent === undefined) scope.issue(decl.vendor, ISSUE_CODES.required, `${decl.vendor} is missing: it scopes the keys of ${ce.declaration.entity}`);
+    } else if (typeof raw !== "string" || raw === "") {
+      scope.issue(decl.vendor, ISSUE_CODES.invalidType, `${decl.vendor} must be a non-empty string (the ${decl.type} the keys are unique in)`);
+    } else if (scope.parent !== undefined) {
+      const parentScope = scope.parent.idScope()?.value;
+      // A child repeats its parent's scope; another spelling (or another unit) is kept so that it goes back as sent.
+      if (parentScope !== raw) scope.carry(decl.vendor, raw);
+    }
+  }
+  const etag = profile.etagOf(record);
+  if (etag !== undefined && profile.etagKey === undefined) (scope.state ??= {}).etag = etag;
+  return invalid;
+}
 
-  // 2. The field table.
-  const out: Record<string, unknown> = {};
-  if (ce.objectConstants) for (const [k, v] of ce.constants) out[k] = typeof v === "object" && v !== null ? JSON.parse(JSON.stringify(v)) : v;
-  else for (const [k, v] of ce.constants) out[k] = v;
-  let absent: string[] | undefined;
+/** Whether a raw value needs keeping because encode(undefined) would not give it back. */
+function needsKeeping(raw: unknown, empty: unknown): boolean {
+  if (raw === undefined) return false;
+  if (empty === OMIT) return true;
+  return !jsonEqual(raw, empty);
+}
+
+/** Phase 2: the field table. */
+function decodeFields(scope: RecordScope, invalid: Set<string> | undefined): void {
+  const { entity: ce, record, out } = scope;
+  const profile = scope.call.profile;
   for (const f of ce.fields) {
     let input: unknown;
     let skip = false;
     if (f.single) {
       const p = f.props[0] ?? "";
       input = record[p];
-      if (input === undefined) (absent ??= []).push(p);
+      if (input === undefined) scope.absent(p);
       skip = invalid !== undefined && invalid.has(p);
     } else {
       const values = new Array<unknown>(f.props.length);
       for (let i = 0; i < f.props.length; i++) {
         const p = f.props[i] ?? "";
         const v = record[p];
-        if (v === undefined) (absent ??= []).push(p);
+        if (v === undefined) scope.absent(p);
         if (invalid !== undefined && invalid.has(p)) skip = true;
         values[i] = v;
       }
@@ -178,26 +243,45 @@ export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, 
     if (f.carryAlways) {
       for (const p of f.props) {
         const v = record[p];
-        if (v !== undefined && !isDeferred(v)) {
-          if (v !== null && typeof v === "object") carryJson(scope, p, v);
+        if (v !== undefined && !profile.isDeferred(v)) {
+          if (v !== null && typeof v === "object" && !(v instanceof JsonNumber)) scope.carryJson(p, v);
           else scope.carry(p, v);
         }
       }
     }
     if (value === undefined) {
-      if (f.required) scope.issue(f.props[0] ?? "", ISSUE_CODES.required, `${f.props.join(" + ")} is empty; ${f.declaration.canonical ?? "the canonical object"} needs it`);
+      if (f.required) {
+        scope.issue(f.props[0] ?? "", ISSUE_CODES.required, `${f.props.join(" + ")} is empty; ${f.declaration.canonical ?? "the canonical object"} needs it`);
+        continue;
+      }
+      // A scalar converter's empty vendor value that the profile's "no value" would not give back ("" where the
+      // vendor's empty is null, null where it is "") is kept, unless the converter already kept it. Other
+      // converters keep what they need themselves.
+      if (f.converter.emptyIsProfile !== true) continue;
+      for (let i = 0; i < f.props.length; i++) {
+        const p = f.props[i] ?? "";
+        const raw = record[p];
+        if (!needsKeeping(raw, f.empties[i])) continue;
+        if (raw === null ? scope.state?.nulls?.includes(p) === true : scope.carried !== undefined && Object.prototype.hasOwnProperty.call(scope.carried, p)) continue;
+        if (raw !== null && typeof raw === "object" && !(raw instanceof JsonNumber)) scope.carryJson(p, raw);
+        else scope.carry(p, raw);
+      }
       continue;
     }
     if (f.set !== undefined) f.set(out, value);
   }
+}
 
-  // 3. Navigation children.
+/** Phase 3: navigation children. */
+function decodeChildren(scope: RecordScope, invalid: Set<string> | undefined): void {
+  const { entity: ce, record, call, out, base } = scope;
+  const profile = call.profile;
   for (const c of ce.children) {
     if (invalid?.has(c.navigation)) continue;
     const raw = record[c.navigation];
     if (!c.many) {
-      if (raw === undefined || isDeferred(raw)) {
-        (absent ??= []).push(c.navigation);
+      if (raw === undefined || profile.isDeferred(raw)) {
+        scope.absent(c.navigation);
         continue;
       }
       if (raw === null) {
@@ -207,52 +291,118 @@ export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, 
       const decoded = decodeEntity(c.entity, raw, base + c.token, call, scope);
       if (decoded === undefined) continue;
       c.set(out, decoded.value);
-      if (decoded.carried !== undefined) scope.carry(c.navigation, decoded.carried);
+      if (decoded.carried !== undefined) (scope.carried ??= {})[c.navigation] = decoded.carried;
+      if (!isEmptyState(decoded.state)) (((scope.state ??= {}).children ??= {})[c.navigation] = decoded.state as RecordState);
       continue;
     }
-    if (raw === undefined || raw === null || isDeferred(raw)) {
-      if (raw === null) scope.carry(c.navigation, null);
-      else (absent ??= []).push(c.navigation);
-      if (!c.optional) c.set(out, []);
+    const read = profile.readCollection(raw);
+    if (read.kind === "absent" || read.kind === "null") {
+      if (read.kind === "null") scope.carry(c.navigation, null);
+      else scope.absent(c.navigation);
+      if (!c.optional && c.flatten === undefined) c.set(out, []);
       continue;
     }
-    let items: readonly unknown[];
-    let itemsBase: string;
-    if (Array.isArray(raw)) {
-      items = raw;
-      itemsBase = base + c.token;
-    } else if (isRecord(raw) && Array.isArray(raw["results"])) {
-      items = raw["results"] as unknown[];
-      itemsBase = base + c.token + "/results";
-    } else {
-      scope.issue(c.navigation, ISSUE_CODES.invalidType, `${c.navigation} must be an expanded navigation ({ "results": [...] })`);
+    if (read.kind === "invalid") {
+      scope.issue(c.navigation, ISSUE_CODES.invalidType, `${c.navigation} ${read.message}`);
       continue;
     }
-    const values = new Array<unknown>(items.length);
-    let kept: Array<Record<string, unknown> | undefined> | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const decoded = decodeEntity(c.entity, items[i], itemsBase + "/" + i, call, scope);
-      if (decoded === undefined) continue;
-      values[i] = decoded.value;
-      if (decoded.carried !== undefined) (kept ??= new Array(items.length))[i] = decoded.carried;
-    }
-    c.set(out, values);
-    if (kept !== undefined) {
-      const list = new Array<Record<string, unknown>>(items.length);
-      for (let i = 0; i < items.length; i++) {
-        const entry: Record<string, unknown> = kept[i] ?? {};
-        const key = c.matchGet !== undefined && isRecord(values[i]) ? c.matchGet(values[i] as Record<string, unknown>) : undefined;
-        if (key !== undefined) entry["@key"] = key;
-        // Copied by spread: keyed stores leave a slow dictionary-mode object, the copy has fast
-        // properties, which the schema check and JSON.stringify read several times faster.
-        list[i] = { ...entry };
+    const override = scope.parent === undefined ? call.shapes?.[c.navigation] : undefined;
+    const shape = override ?? read.shape;
+    if (override !== undefined || shape.form !== profile.defaultCollectionForm || shape.extra !== undefined) ((scope.state ??= {}).shapes ??= {})[c.navigation] = shape;
+    decodeRows(scope, c, read.rows, base + c.token + read.pointer);
+  }
+}
+
+/** Decodes the rows of one to-many navigation into canonical items (or a root array), keeping row data aligned. */
+function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown[], rowsBase: string): void {
+  const call = scope.call;
+  const items: unknown[] = [];
+  let keptRows: (Record<string, unknown> | undefined)[] | undefined;
+  let rowStates: (RowState | undefined)[] | undefined;
+  const group = c.group;
+  let collector: unknown[] | undefined;
+  if (c.flatten !== undefined) {
+    const map = (call.flattened ??= new Map());
+    collector = map.get(c);
+    if (collector === undefined) map.set(c, (collector = []));
+  }
+  for (let j = 0; j < rows.length; j++) {
+    const row = rows[j];
+    if (group !== undefined && isRecord(row) && row[group.property] !== group.value && row[group.property] !== undefined) {
+      // A secondary row of a group: kept whole with its primary, checked against the catalog like any row.
+      const rowScope = new RecordScope(call, `${rowsBase}/${j}`, row, scope, c.entity);
+      for (const key of Object.keys(row)) {
+        const check = c.entity.props.get(key)?.check;
+        const problem = check?.(row[key]);
+        if (problem !== undefined) rowScope.issue(key, problem.code, problem.message);
       }
-      scope.carry(c.navigation, list);
+      const copied = copyJson(row, MAX_CARRIED_DEPTH, { drop: (k, v) => call.profile.classifyKey(k, v) === "transport" });
+      if (!copied.ok) {
+        call.issues.push({ path: `${rowsBase}/${j}${copied.path}`, code: ISSUE_CODES.invalidType, message: "this secondary row cannot be kept" });
+        continue;
+      }
+      (keptRows ??= new Array(rows.length))[j] = copied.value as Record<string, unknown>;
+      (rowStates ??= new Array(rows.length))[j] = { secondary: row[group.by], ...(copied.numbers ? { numbers: copied.numbers } : {}) };
+      continue;
+    }
+    const decoded = decodeEntity(c.entity, row, `${rowsBase}/${j}`, call, scope);
+    if (decoded === undefined) continue;
+    const item = decoded.value;
+    if (c.flatten !== undefined) {
+      const link = c.flatten.parentGet(scope.out);
+      if (link !== undefined) c.flatten.linkSet(item, link);
+      collector?.push(item);
+    } else items.push(item);
+    const key = c.matchGet?.(item);
+    if (decoded.carried !== undefined) (keptRows ??= new Array(rows.length))[j] = decoded.carried;
+    if (key !== undefined || !isEmptyState(decoded.state)) {
+      const state: RowState = decoded.state ?? {};
+      if (key !== undefined) state.key = key;
+      (rowStates ??= new Array(rows.length))[j] = state;
     }
   }
-  if (absent !== undefined) scope.carry("@absent", absent);
+  if (group !== undefined && rowStates !== undefined) {
+    // A secondary row whose primary is not in the read is an orphan: kept and always written back.
+    const primaries = new Set<string>();
+    for (let j = 0; j < rows.length; j++) if (rowStates[j]?.secondary === undefined && isRecord(rows[j])) primaries.add(JSON.stringify((rows[j] as Record<string, unknown>)[group.by] ?? null));
+    for (const s of rowStates) if (s?.secondary !== undefined && !primaries.has(JSON.stringify(s.secondary ?? null))) s.orphan = true;
+  }
+  if (c.flatten === undefined) c.set(scope.out, items);
+  if (keptRows !== undefined || (rowStates !== undefined && rowStates.some((s) => s !== undefined && (s.key === undefined || Object.keys(s).length > 1)))) {
+    const kept = new Array<Record<string, unknown>>(rows.length);
+    for (let j = 0; j < rows.length; j++) kept[j] = keptRows?.[j] ?? {};
+    if (keptRows !== undefined) (scope.carried ??= {})[c.navigation] = kept;
+    const states = new Array<RowState>(rows.length);
+    for (let j = 0; j < rows.length; j++) states[j] = rowStates?.[j] ?? {};
+    ((scope.state ??= {}).children ??= {})[c.navigation] = states;
+  }
+}
+
+/** Decodes one vendor record with a compiled entity; issues go to `call`. */
+export function decodeEntity(ce: CompiledEntity, record: unknown, base: string, call: DecodeCall, parent: RecordScope | undefined): DecodedEntity | undefined {
+  if (!isRecord(record)) {
+    call.issues.push({ path: base, code: ISSUE_CODES.invalidType, message: `expected a ${ce.declaration.entity} entity object, got ${record === null ? "null" : Array.isArray(record) ? "an array" : typeof record}` });
+    return undefined;
+  }
+  const scope = new RecordScope(call, base, record, parent, ce);
+  const out = scope.out;
+  if (ce.objectConstants) for (const [k, v] of ce.constants) out[k] = typeof v === "object" && v !== null ? JSON.parse(JSON.stringify(v)) : v;
+  else for (const [k, v] of ce.constants) out[k] = v;
+  const invalid = scanRecord(scope);
+  decodeFields(scope, invalid);
+  decodeChildren(scope, invalid);
+  if (parent === undefined && call.flattened !== undefined) {
+    for (const [c, items] of call.flattened) {
+      const existing = c.flatten?.intoGet(out);
+      c.flatten?.intoSet(out, Array.isArray(existing) ? [...(existing as unknown[]), ...items] : items);
+    }
+  }
   // Objects with more than a dozen keys set by keyed stores are dictionaries: give back fast-properties
-  // copies of those (the root's kept data becomes its extensions), as for the children's kept data above.
+  // copies of those (the root's kept data becomes its extensions).
   const big = ce.fields.length + ce.constants.length + ce.children.length > 12;
-  return { value: big ? { ...out } : out, carried: parent === undefined && scope.carried !== undefined ? { ...scope.carried } : scope.carried };
+  return {
+    value: big ? { ...out } : out,
+    carried: parent === undefined && scope.carried !== undefined ? { ...scope.carried } : scope.carried,
+    state: scope.state,
+  };
 }

@@ -1,23 +1,38 @@
-import type { Issue } from "@mfgsync/canonical";
-import type { ResolvedContext } from "../context.js";
-import { MapCall } from "./call.js";
+import type { IdentifierScope } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
+import type { ResolvedContext } from "../context.js";
 import type { DecodeScope, EncodeScope, Invalid } from "../converter.js";
-import { INVALID, OMIT } from "../converter.js";
+import { EMPTY, INVALID, OMIT } from "../converter.js";
+import { cleanObjectPrototype, isRecord, jsonEqual, pointerToken, restoreNumbers } from "../json/json.js";
+import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
-import { isRecord, jsonEqual } from "../util/json.js";
-import type { CompiledEntity, CompiledField } from "./compiled.js";
+import { MapCall } from "./call.js";
+import type { CompiledChild, CompiledEntity, CompiledField } from "./compiled.js";
+import type { RecordState, RowState } from "./state.js";
+import { asState, stringSet } from "./state.js";
 
-/** Issues and warnings of one encode call. */
+/** A hidden property of encoded records: the ETag kept in the bookkeeping (OData V2). Internal. */
+export const ETAG = Symbol("mfgsync.mapping.etag");
+
+/** Issues, warnings and flattened-array claims of one encode call. */
 export class EncodeCall extends MapCall {
+  /** Indexes of root array items written under some parent, per flattened child. */
+  readonly claimed = new Map<CompiledChild, Set<number>>();
+  constructor(context: ResolvedContext, readonly profile: WireProfile, readonly root: Readonly<Record<string, unknown>>) {
+    super(context);
+  }
   protected noZoneMessage(plant: string | undefined): string {
     return `no time zone is configured for ${plant === undefined ? "this object" : `plant ${plant}`}; local dates and times were written in UTC`;
   }
 }
 
+const caseFold = (s: string) => s.toLowerCase();
+
 /** The scope of one canonical object while it is encoded. */
 export class ObjectScope implements EncodeScope {
   private zoneName: string | undefined;
+  private scopeValue: IdentifierScope | undefined | null = null;
+  readonly nulls: ReadonlySet<string> | undefined;
   constructor(
     readonly call: EncodeCall,
     readonly base: string,
@@ -25,14 +40,22 @@ export class ObjectScope implements EncodeScope {
     readonly target: Record<string, unknown>,
     readonly parent: ObjectScope | undefined,
     readonly entity: CompiledEntity,
-    private readonly keptData: Readonly<Record<string, unknown>> | undefined,
-  ) {}
+    readonly keptData: Readonly<Record<string, unknown>> | undefined,
+    readonly state: RecordState | undefined,
+  ) {
+    this.nulls = stringSet(state?.nulls);
+  }
 
   get context(): ResolvedContext {
     return this.call.context;
   }
 
+  get profile(): WireProfile {
+    return this.call.profile;
+  }
+
   kept(property: string): unknown {
+    if (this.nulls?.has(property) === true) return null;
     return this.keptData !== undefined && Object.prototype.hasOwnProperty.call(this.keptData, property) ? this.keptData[property] : undefined;
   }
 
@@ -48,6 +71,27 @@ export class ObjectScope implements EncodeScope {
     return this.zoneName;
   }
 
+  idScope(): IdentifierScope | undefined {
+    if (this.scopeValue !== null) return this.scopeValue;
+    const decl = this.entity.scope;
+    const from = decl?.fromGet?.(this.object);
+    const own = isRecord(from) && isRecord(from["scope"]) ? (from["scope"] as IdentifierScope) : undefined;
+    // A child row read in another unit than its parent's (kept as read) stays in it.
+    const keptScope = decl !== undefined && own === undefined ? this.kept(decl.vendor) : undefined;
+    this.scopeValue = own ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : this.parent?.idScope());
+    return this.scopeValue;
+  }
+
+  /** Whether two scope codes name the same unit (case-insensitively where the entity says so). */
+  sameScope(a: string, b: string): boolean {
+    return a === b || (this.caseInsensitive() && caseFold(a) === caseFold(b));
+  }
+
+  private caseInsensitive(): boolean {
+    for (let s: ObjectScope | undefined = this; s !== undefined; s = s.parent) if (s.entity.scope !== undefined) return s.entity.scope.caseInsensitive;
+    return false;
+  }
+
   issue(pointer: string, code: string, message: string): Invalid {
     this.call.issues.push({ path: this.base + pointer, code, message });
     return INVALID;
@@ -58,12 +102,15 @@ export class ObjectScope implements EncodeScope {
   }
 }
 
-/** A decode scope that only checks whether carried vendor values still decode to the canonical value. */
+/** A decode scope that only checks whether kept vendor values still decode to the canonical value. */
 class VerifyScope implements DecodeScope {
   failed = false;
   constructor(private readonly owner: ObjectScope) {}
   get context(): ResolvedContext {
     return this.owner.context;
+  }
+  get profile(): WireProfile {
+    return this.owner.profile;
   }
   get record(): Readonly<Record<string, unknown>> {
     return this.owner.target;
@@ -73,6 +120,9 @@ class VerifyScope implements DecodeScope {
   }
   zone(): string {
     return this.owner.zone();
+  }
+  idScope(): IdentifierScope | undefined {
+    return this.owner.idScope();
   }
   issue(): Invalid {
     this.failed = true;
@@ -84,6 +134,11 @@ class VerifyScope implements DecodeScope {
 
 function write(f: CompiledField, i: number, value: unknown, target: Record<string, unknown>, scope: ObjectScope): void {
   const prop = f.props[i] ?? "";
+  if (value === EMPTY) {
+    const empty = f.empties[i];
+    if (empty !== OMIT) target[prop] = empty;
+    return;
+  }
   const check = f.outChecks[i];
   if (check !== undefined) {
     const problem = check(value);
@@ -99,9 +154,13 @@ function write(f: CompiledField, i: number, value: unknown, target: Record<strin
  * Puts vendor values kept in the extensions back when they still decode to
  * the current canonical value; otherwise the canonical value wins.
  */
-function restoreKept(f: CompiledField, object: Readonly<Record<string, unknown>>, kept: Readonly<Record<string, unknown>>, absent: ReadonlySet<string>, scope: ObjectScope): void {
-  const target = scope.target as Record<string, unknown>;
-  const candidate = f.props.map((p) => (absent.has(p) ? undefined : Object.prototype.hasOwnProperty.call(kept, p) ? kept[p] : target[p]));
+function restoreKept(f: CompiledField, object: Readonly<Record<string, unknown>>, scope: ObjectScope, absent: ReadonlySet<string> | undefined): void {
+  const target = scope.target;
+  const candidate = f.props.map((p) => {
+    if (absent?.has(p) === true) return undefined;
+    const kept = scope.kept(p);
+    return kept !== undefined ? kept : target[p];
+  });
   const verify = new VerifyScope(scope);
   const decoded = f.converter.decode(f.single ? candidate[0] : candidate, verify, f.props);
   if (decoded === INVALID || verify.failed) return;
@@ -109,17 +168,71 @@ function restoreKept(f: CompiledField, object: Readonly<Record<string, unknown>>
   if (!jsonEqual(decoded, current)) return;
   for (let i = 0; i < f.props.length; i++) {
     const p = f.props[i] ?? "";
-    if (absent.has(p)) delete target[p];
-    else if (Object.prototype.hasOwnProperty.call(kept, p)) target[p] = kept[p];
+    if (absent?.has(p) === true) delete target[p];
+    else {
+      const kept = scope.kept(p);
+      if (kept !== undefined) target[p] = kept;
+    }
   }
 }
 
-const NO_ABSENT: ReadonlySet<string> = new Set();
+/** Writes the scope property (D365 `dataAreaId`) from the record's scope, in the spelling that was read when it is the same unit. */
+function writeScope(scope: ObjectScope): void {
+  const decl = scope.entity.scope;
+  if (decl === undefined) return;
+  const value = scope.idScope()?.value ?? (typeof scope.parentTarget?.[decl.vendor] === "string" ? (scope.parentTarget[decl.vendor] as string) : undefined);
+  if (value === undefined) {
+    scope.issue(scope.parent === undefined ? "/id" : "", ISSUE_CODES.required, `${scope.entity.declaration.entity} needs ${decl.vendor}: the identifier has no ${decl.type} scope`);
+    return;
+  }
+  const kept = scope.kept(decl.vendor);
+  const out = typeof kept === "string" && scope.sameScope(kept, value) ? kept : value;
+  const problem = decl.check?.(out);
+  if (problem !== undefined) {
+    scope.issue(scope.parent === undefined ? "/id/scope/value" : "", problem.code, `cannot be written to ${decl.vendor}: ${problem.message}`);
+    return;
+  }
+  scope.target[decl.vendor] = out;
+}
 
-/** Whether `Object.prototype` has no enumerable properties (for-in then sees own keys only). */
-function cleanObjectPrototype(): boolean {
-  for (const _ in Object.prototype) return false;
-  return true;
+/** Writes kept vendor values, nulls and absences back, and restores fields whose kept values still agree. */
+function restoreRecord(scope: ObjectScope, keptPath: string): void {
+  const { entity: ce, keptData: kept, state, object, target, call } = scope;
+  const absent = stringSet(state?.absent);
+  let verify: Set<CompiledField> | undefined;
+  if (kept !== undefined) {
+    // for-in: V8 reads `kept[key]` inside it from the enum cache (much faster than after Object.keys);
+    // inherited keys are skipped unless none can exist.
+    const ownOnly = Object.getPrototypeOf(kept) === Object.prototype && cleanObjectPrototype();
+    for (const key in kept) {
+      if (key === "__proto__" || key === "constructor" || key === "prototype") continue;
+      if (!ownOnly && !Object.prototype.hasOwnProperty.call(kept, key)) continue;
+      const info = ce.props.get(key);
+      if (info?.field !== undefined) (verify ??= new Set()).add(info.field);
+      else if (info?.child === undefined && info?.scope !== true) {
+        const value = kept[key];
+        const problem = info?.check?.(value);
+        if (problem !== undefined) call.issues.push({ path: `${keptPath}/${pointerToken(key)}`, code: problem.code, message: `cannot be written to ${key}: ${problem.message}` });
+        else target[key] = value;
+      }
+    }
+  }
+  if (scope.nulls !== undefined) {
+    for (const p of scope.nulls) {
+      const info = ce.props.get(p);
+      if (info?.field !== undefined) (verify ??= new Set()).add(info.field);
+      else if (info?.child === undefined && info?.scope !== true) target[p] = null;
+    }
+  }
+  if (absent !== undefined) {
+    for (const p of absent) {
+      const f = ce.props.get(p)?.field;
+      if (f !== undefined) (verify ??= new Set()).add(f);
+    }
+  }
+  if (verify !== undefined) for (const f of verify) restoreKept(f, object, scope, absent);
+  const numbers = state?.numbers;
+  if (numbers !== undefined && typeof numbers === "object") restoreNumbers(target, numbers);
 }
 
 /** Encodes one canonical object (or child object) with a compiled entity; issues go to `call`. */
@@ -130,10 +243,12 @@ export function encodeEntity(
   call: EncodeCall,
   parent: ObjectScope | undefined,
   kept: Readonly<Record<string, unknown>> | undefined,
+  state: RecordState | undefined,
   keptPath: string,
 ): Record<string, unknown> {
   const target: Record<string, unknown> = {};
-  const scope = new ObjectScope(call, base, object, target, parent, ce, kept);
+  const scope = new ObjectScope(call, base, object, target, parent, ce, kept, state);
+  writeScope(scope);
 
   for (const f of ce.fields) {
     const value = f.get === undefined ? undefined : f.get(object);
@@ -153,90 +268,180 @@ export function encodeEntity(
       if (v !== OMIT && v !== undefined) write(f, i, v, target, scope);
     }
   }
+  restoreRecord(scope, keptPath);
+  if (state?.etag !== undefined && typeof state.etag === "string") Object.defineProperty(target, ETAG, { value: state.etag, enumerable: false });
 
-  let absent: ReadonlySet<string> = NO_ABSENT;
-  if (kept !== undefined) {
-    const absentList = kept["@absent"];
-    if (Array.isArray(absentList)) absent = new Set(absentList.filter((p): p is string => typeof p === "string"));
-    let verify: Set<CompiledField> | undefined;
-    // for-in: V8 reads `kept[key]` inside it from the enum cache (much faster than after Object.keys);
-    // inherited keys are skipped unless none can exist.
-    const ownOnly = Object.getPrototypeOf(kept) === Object.prototype && cleanObjectPrototype();
-    for (const key in kept) {
-      if (key.charCodeAt(0) === 64 /* "@" */ || key === "__proto__" || key === "constructor" || key === "prototype") continue;
-      if (!ownOnly && !Object.prototype.hasOwnProperty.call(kept, key)) continue;
-      const value = kept[key];
-      const info = ce.props.get(key);
-      if (info?.field !== undefined) (verify ??= new Set()).add(info.field);
-      else if (info?.child === undefined) {
-        const problem = info?.check?.(value);
-        if (problem !== undefined) call.issues.push({ path: `${keptPath}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, code: problem.code, message: `cannot be written to ${key}: ${problem.message}` });
-        else target[key] = value;
-      }
-    }
-    for (const p of absent) {
-      const f = ce.props.get(p)?.field;
-      if (f !== undefined) (verify ??= new Set()).add(f);
-    }
-    if (verify !== undefined) for (const f of verify) restoreKept(f, object, kept, absent, scope);
-  }
+  for (const c of ce.children) encodeChild(c, scope, keptPath);
+  return target;
+}
 
-  for (const c of ce.children) {
+function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): void {
+  const { object, target, call, base, keptData: kept, state } = scope;
+  const keptChild = kept?.[c.navigation];
+  const childStates = state?.children?.[c.navigation];
+  const wasNull = scope.nulls?.has(c.navigation) === true;
+  if (!c.many) {
     const value = c.get(object);
-    const keptChild = kept?.[c.navigation];
-    if (!c.many) {
-      if (isRecord(value)) target[c.navigation] = encodeEntity(c.entity, value, base + c.pointer, call, scope, isRecord(keptChild) ? keptChild : undefined, `${keptPath}/${c.navigation}`);
-      else if (keptChild === null) target[c.navigation] = null;
-      continue;
+    if (isRecord(value)) target[c.navigation] = encodeEntity(c.entity, value, base + c.pointer, call, scope, isRecord(keptChild) ? keptChild : undefined, asState(childStates), `${keptPath}/${pointerToken(c.navigation)}`);
+    else if (wasNull) target[c.navigation] = null;
+    return;
+  }
+  // The canonical items: the object's own array, or (flattened) the root array's items linked to this object.
+  let items: unknown[];
+  let itemPaths: string[];
+  if (c.flatten !== undefined) {
+    const all = c.flatten.intoGet(call.root);
+    const link = c.flatten.parentGet(object);
+    const claimed = call.claimed.get(c) ?? new Set<number>();
+    call.claimed.set(c, claimed);
+    items = [];
+    itemPaths = [];
+    if (Array.isArray(all)) {
+      all.forEach((item, i) => {
+        if (isRecord(item) && link !== undefined && jsonEqual(c.flatten?.linkGet(item), link) && !claimed.has(i)) {
+          claimed.add(i);
+          items.push(item);
+          itemPaths.push(`${c.pointer}/${i}`);
+        }
+      });
     }
-    const items = Array.isArray(value) ? (value as unknown[]) : [];
-    if (items.length === 0 && keptChild === null) {
-      target[c.navigation] = null;
-      continue;
+  } else {
+    const value = c.get(object);
+    if (value === undefined && c.optional) {
+      if (wasNull) target[c.navigation] = null;
+      return;
     }
-    if (value === undefined && c.optional) continue;
-    if (items.length === 0 && absent.has(c.navigation)) continue;
-    const keptList = Array.isArray(keptChild) ? (keptChild as unknown[]) : undefined;
-    let byKey: Map<unknown, number[]> | undefined;
-    const used = keptList ? new Array<boolean>(keptList.length).fill(false) : undefined;
-    const pick = (i: number, item: Record<string, unknown>): number | undefined => {
-      if (keptList === undefined || used === undefined) return undefined;
-      if (c.matchGet === undefined) return isRecord(keptList[i]) ? i : undefined;
-      const key = c.matchGet(item);
-      const same = keptList[i];
-      if (!used[i] && isRecord(same) && same["@key"] === key) {
-        used[i] = true;
-        return i;
-      }
-      if (byKey === undefined) {
-        byKey = new Map();
-        keptList.forEach((entry, j) => {
-          if (!isRecord(entry)) return;
-          const list = byKey?.get(entry["@key"]);
-          if (list) list.push(j);
-          else byKey?.set(entry["@key"], [j]);
-        });
-      }
-      for (const j of byKey.get(key) ?? []) {
-        if (!used[j]) {
+    items = Array.isArray(value) ? (value as unknown[]) : [];
+    itemPaths = items.map((_, i) => `${base}${c.pointer}/${i}`);
+  }
+  const absent = state?.absent?.includes(c.navigation) === true;
+  if (items.length === 0 && wasNull) {
+    target[c.navigation] = null;
+    return;
+  }
+  if (items.length === 0 && absent) return;
+  const keptList = Array.isArray(keptChild) ? (keptChild as unknown[]) : undefined;
+  const stateList = Array.isArray(childStates) ? (childStates as unknown[]) : undefined;
+  const rowCount = Math.max(keptList?.length ?? 0, stateList?.length ?? 0);
+  const rowState = (j: number): RowState | undefined => asState(stateList?.[j]) as RowState | undefined;
+  const rowKept = (j: number): Readonly<Record<string, unknown>> | undefined => {
+    const k = keptList?.[j];
+    return isRecord(k) ? k : undefined;
+  };
+  const used = new Array<boolean>(rowCount).fill(false);
+  for (let j = 0; j < rowCount; j++) if (rowState(j)?.secondary !== undefined) used[j] = true;
+  let byKey: Map<unknown, number[]> | undefined;
+  const pick = (i: number, item: Record<string, unknown>): number | undefined => {
+    if (rowCount === 0) return undefined;
+    if (c.matchGet === undefined) {
+      // Without a match key, rows pair by position among the primary rows.
+      let seen = -1;
+      for (let j = 0; j < rowCount; j++) {
+        if (rowState(j)?.secondary !== undefined) continue;
+        if (++seen === i) {
+          if (used[j]) return undefined;
           used[j] = true;
           return j;
         }
       }
       return undefined;
-    };
-    const results = new Array<unknown>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (!isRecord(item)) {
-        call.issues.push({ path: `${base}${c.pointer}/${i}`, code: ISSUE_CODES.invalidType, message: "expected an object" });
-        continue;
-      }
-      const j = pick(i, item);
-      const entry = j === undefined ? undefined : (keptList?.[j] as Record<string, unknown>);
-      results[i] = encodeEntity(c.entity, item, `${base}${c.pointer}/${i}`, call, scope, entry, `${keptPath}/${c.navigation}/${j ?? i}`);
     }
-    target[c.navigation] = { results };
+    const key = c.matchGet(item);
+    if (i < rowCount && !used[i] && jsonEqual(rowState(i)?.key, key)) {
+      used[i] = true;
+      return i;
+    }
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (let j = 0; j < rowCount; j++) {
+        const s = rowState(j);
+        if (s === undefined || s.secondary !== undefined || s.key === undefined) continue;
+        const k = typeof s.key === "object" ? JSON.stringify(s.key) : s.key;
+        const list = byKey.get(k);
+        if (list) list.push(j);
+        else byKey.set(k, [j]);
+      }
+    }
+    for (const j of byKey.get(typeof key === "object" && key !== null ? JSON.stringify(key) : key) ?? []) {
+      if (!used[j]) {
+        used[j] = true;
+        return j;
+      }
+    }
+    return undefined;
+  };
+  const rows: { row: unknown; from: number | undefined }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const path = itemPaths[i] ?? "";
+    if (!isRecord(item)) {
+      call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "expected an object" });
+      continue;
+    }
+    const j = pick(i, item);
+    const row = encodeEntity(c.entity, item, path, call, scope, j === undefined ? undefined : rowKept(j), j === undefined ? undefined : rowState(j), `${keptPath}/${pointerToken(c.navigation)}/${j ?? i}`);
+    rows.push({ row, from: j });
   }
-  return target;
+  if (c.group !== undefined) insertSecondaryRows(c, rows, rowCount, rowState, rowKept);
+  const shapes = state?.shapes;
+  const shape = isRecord(shapes) && isRecord(shapes[c.navigation]) ? (shapes[c.navigation] as CollectionShape) : undefined;
+  target[c.navigation] = call.profile.writeCollection(rows.map((r) => r.row), shape);
+}
+
+/** Puts the kept secondary rows of each written group back after the row that preceded them when they were read. */
+function insertSecondaryRows(
+  c: CompiledChild, rows: { row: unknown; from: number | undefined }[], rowCount: number,
+  rowState: (j: number) => RowState | undefined, rowKept: (j: number) => Readonly<Record<string, unknown>> | undefined,
+): void {
+  const by = c.group?.by ?? "";
+  const groups = new Set<unknown>();
+  for (const r of rows) if (isRecord(r.row)) groups.add(JSON.stringify(r.row[by] ?? null));
+  for (let j = 0; j < rowCount; j++) {
+    const s = rowState(j);
+    const kept = rowKept(j);
+    if (s?.secondary === undefined || kept === undefined || (s.orphan !== true && !groups.has(JSON.stringify(s.secondary ?? null)))) continue;
+    const row = s.numbers !== undefined ? restoreNumbers(structuredCloneJson(kept), s.numbers) : structuredCloneJson(kept);
+    const group = JSON.stringify(s.secondary ?? null);
+    const inGroup = (r: { row: unknown }) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === group;
+    // After the row that preceded it when read, unless that row now comes before the group's primary:
+    // then after the group's last row.
+    let at = rows.findIndex((r) => r.from === j - 1);
+    if (at < 0 && s.orphan === true) at = j === 0 ? -1 : rows.length - 1;
+    const primaryAt = s.orphan === true ? -1 : rows.findIndex(inGroup);
+    if (at < primaryAt) {
+      at = primaryAt;
+      for (let k = primaryAt + 1; k < rows.length; k++) if (inGroup(rows[k] as { row: unknown })) at = k;
+    }
+    rows.splice(at + 1, 0, { row, from: j });
+  }
+}
+
+function structuredCloneJson(value: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** After the root is written: root array items that no parent holds (a component whose operation is not in the order). */
+export function reportUnclaimed(ce: CompiledEntity, call: EncodeCall): void {
+  const visit = (entity: CompiledEntity) => {
+    for (const c of entity.children) {
+      if (c.flatten !== undefined) {
+        const all = c.flatten.intoGet(call.root);
+        const claimed = call.claimed.get(c);
+        if (Array.isArray(all)) {
+          all.forEach((item, i) => {
+            if (claimed?.has(i) === true) return;
+            const link = isRecord(item) ? c.flatten?.linkGet(item) : undefined;
+            call.issues.push({
+              path: `${c.pointer}/${i}`, code: MAPPING_CODES.unplaced,
+              message: link === undefined
+                ? `${c.entity.declaration.entity} rows live under their ${entity.declaration.entity}: set ${c.declaration.flatten?.link.canonical} to one of the order's ${c.declaration.flatten?.link.parent} values`
+                : `no ${entity.declaration.entity} has ${c.declaration.flatten?.link.parent} ${JSON.stringify(link)}, so this item cannot be written (${c.entity.declaration.entity} rows live under their ${entity.declaration.entity})`,
+            });
+          });
+        }
+      }
+      visit(c.entity);
+    }
+  };
+  visit(ce);
 }

@@ -1,23 +1,19 @@
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "../converter.js";
-import { OMIT } from "../converter.js";
+import { EMPTY, OMIT } from "../converter.js";
+import { scalar, wrongType } from "./scalar.js";
 
-function describeValue(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "string" ? `"${value.length > 40 ? value.slice(0, 40) + "…" : value}"` : typeof value;
-}
+export { wrongType } from "./scalar.js";
 
-/** Message for a value of the wrong JSON type. Internal. */
-export function wrongType(expected: string, value: unknown): string {
-  return `expected ${expected}, got ${describeValue(value)}`;
-}
+const isString = (v: unknown): v is string => typeof v === "string";
 
 /**
  * Text: a vendor string to a canonical string. The vendor's empty string
- * (and `null`) means "no value"; `null` is remembered so that it comes back
- * as `null`. `maxLength` refuses canonical strings the canonical schema would
- * refuse (the vendor's own limit is checked from the catalog).
+ * (and `null`) means "no value"; the core keeps the exact empty spelling so
+ * that it goes back as read. `maxLength` refuses canonical strings the
+ * canonical schema would refuse (the vendor's own limit is checked from the
+ * catalog). With `pattern`, text that does not match is an issue, or, with
+ * `keepMismatch`, kept in the extensions instead.
  *
  * @example
  * ```ts
@@ -28,65 +24,33 @@ export function wrongType(expected: string, value: unknown): string {
  */
 export function text(options: { readonly maxLength?: number; readonly pattern?: RegExp; readonly patternMessage?: string; readonly keepMismatch?: boolean; readonly keepEmpty?: boolean } = {}): Converter<string | null | undefined, string> {
   const max = options.maxLength;
-  const keepEmpty = options.keepEmpty === true;
   const pattern = options.pattern;
   const keepMismatch = options.keepMismatch === true;
-  return {
+  const describe = options.patternMessage ?? (pattern ? `matching ${String(pattern)}` : "");
+  return scalar<string, string>({
     kind: pattern ? "text (checked)" : "text",
-    description: pattern ? `string as is, ${options.patternMessage ?? `matching ${String(pattern)}`}; "" means none` : 'string as is; "" means none',
-    arity: 1,
-    decode(value, scope, props) {
-      if (value === "" && keepEmpty) return "";
-      if (value === undefined || value === "") return undefined;
-      if (value === null) {
-        scope.carry(props[0] ?? "", null);
-        return undefined;
+    description: pattern ? `string as is, ${describe}; "" means none` : options.keepEmpty === true ? "string as is" : 'string as is; "" means none',
+    expected: "a string",
+    accepts: isString,
+    emptyStringIsValue: options.keepEmpty === true,
+    decode(value, scope, prop) {
+      if (max !== undefined && value.length > max) return scope.issue(prop, ISSUE_CODES.tooBig, `text is longer than the canonical limit of ${max} characters`);
+      if (pattern !== undefined && !pattern.test(value)) {
+        if (keepMismatch) {
+          scope.carry(prop, value);
+          return undefined;
+        }
+        return scope.issue(prop, ISSUE_CODES.invalidFormat, `"${value.length > 40 ? value.slice(0, 40) + "…" : value}" is not ${describe}`);
       }
-      if (typeof value !== "string") return scope.issue(props[0] ?? "", ISSUE_CODES.invalidType, wrongType("a string", value));
-      if (max !== undefined && value.length > max) return scope.issue(props[0] ?? "", ISSUE_CODES.tooBig, `text is longer than the canonical limit of ${max} characters`);
-      if (pattern !== undefined && !pattern.test(value) && keepMismatch) {
-        scope.carry(props[0] ?? "", value);
-        return undefined;
-      }
-      if (pattern !== undefined && !pattern.test(value)) return scope.issue(props[0] ?? "", ISSUE_CODES.invalidFormat, `"${value}" is not ${options.patternMessage ?? `matching ${String(pattern)}`}`);
       return value;
     },
-    encode(value) {
-      return value === undefined ? "" : value;
-    },
-  };
+    encode: (value) => value,
+  });
 }
 
 /**
- * A boolean stored as an ABAP flag: `"X"` is true, `""` is false. A missing
- * canonical value is written as `null` so that it reads back as missing.
- *
- * @example
- * ```ts
- * import { flag } from "@mfgsync/mapping";
- * flag().kind; // 'X/"" flag'
- * ```
- */
-export function flag(): Converter<string | null | undefined, boolean> {
-  return {
-    kind: 'X/"" flag',
-    description: '"X" = true, "" = false',
-    arity: 1,
-    decode(value, scope, props) {
-      if (value === "X") return true;
-      if (value === "") return false;
-      if (value === undefined || value === null) return undefined;
-      return scope.issue(props[0] ?? "", ISSUE_CODES.invalidValue, `${wrongType('"X" or ""', value)}`);
-    },
-    encode(value) {
-      return value === undefined ? null : value ? "X" : "";
-    },
-  };
-}
-
-/**
- * A JSON boolean (OData `Edm.Boolean`). A missing canonical value is written
- * as `null`.
+ * A JSON boolean (`Edm.Boolean`, Oracle `…Flag`) to a canonical boolean;
+ * with `negate`, inverted. Strings such as `"Y"` or `"true"` are refused.
  *
  * @example
  * ```ts
@@ -96,23 +60,45 @@ export function flag(): Converter<string | null | undefined, boolean> {
  */
 export function boolean(options: { readonly negate?: boolean } = {}): Converter<boolean | null | undefined, boolean> {
   const negate = options.negate === true;
-  return {
+  return scalar<boolean, boolean>({
     kind: negate ? "boolean (negated)" : "boolean",
     description: negate ? "true/false, inverted" : "true/false",
-    arity: 1,
-    decode(value, scope, props) {
-      if (value === undefined || value === null) return undefined;
-      if (typeof value !== "boolean") return scope.issue(props[0] ?? "", ISSUE_CODES.invalidType, wrongType("true or false", value));
-      return negate ? !value : value;
-    },
-    encode(value) {
-      return value === undefined ? null : negate ? !value : value;
-    },
-  };
+    expected: "true or false",
+    accepts: (v): v is boolean => typeof v === "boolean",
+    decode: (value) => (negate ? !value : value),
+    encode: (value) => (negate ? !value : value),
+  });
 }
 
 /**
- * An integer (OData `Edm.Int16`/`Int32`/`Byte`) to a canonical integer.
+ * A D365 `NoYes` enum (`"Yes"`/`"No"`) to a canonical boolean. Anything
+ * else (`"True"`, `true`, `1`) is refused naming the property.
+ *
+ * @example
+ * ```ts
+ * import { noYes } from "@mfgsync/mapping";
+ * noYes().kind; // "NoYes"
+ * ```
+ */
+export function noYes(options: { readonly negate?: boolean } = {}): Converter<string | null | undefined, boolean> {
+  const negate = options.negate === true;
+  return scalar<string, boolean>({
+    kind: negate ? "NoYes (negated)" : "NoYes",
+    description: negate ? '"Yes" = false, "No" = true' : '"Yes" = true, "No" = false',
+    expected: 'the NoYes member "Yes" or "No"',
+    accepts: (v): v is string => typeof v === "string",
+    decode(value, scope, prop) {
+      if (value === "Yes") return !negate;
+      if (value === "No") return negate;
+      return scope.issue(prop, ISSUE_CODES.invalidValue, wrongType('the NoYes member "Yes" or "No"', value));
+    },
+    encode: (value) => ((negate ? !value : value) ? "Yes" : "No"),
+  });
+}
+
+/**
+ * An integer (`Edm.Int16`/`Int32`/`Byte`, JSON number) to a canonical
+ * integer. With `zeroIsNone`, 0 means none and is written for none.
  *
  * @example
  * ```ts
@@ -123,29 +109,27 @@ export function boolean(options: { readonly negate?: boolean } = {}): Converter<
 export function integer(options: { readonly min?: number; readonly max?: number; readonly zeroIsNone?: boolean } = {}): Converter<number | null | undefined, number> {
   const { min, max } = options;
   const zeroIsNone = options.zeroIsNone === true;
-  return {
+  const base = scalar<number, number>({
     kind: "integer",
     description: zeroIsNone ? "JSON number; 0 means none" : "JSON number",
-    arity: 1,
-    decode(value, scope, props) {
-      if (value === undefined || value === null) return undefined;
-      if (typeof value !== "number" || !Number.isInteger(value)) return scope.issue(props[0] ?? "", ISSUE_CODES.invalidType, wrongType("an integer", value));
+    expected: "an integer",
+    accepts: (v): v is number => typeof v === "number" && Number.isInteger(v),
+    decode(value, scope, prop) {
       if (zeroIsNone && value === 0) return undefined;
-      if (min !== undefined && value < min) return scope.issue(props[0] ?? "", ISSUE_CODES.tooSmall, `${value} is below ${min}`);
-      if (max !== undefined && value > max) return scope.issue(props[0] ?? "", ISSUE_CODES.tooBig, `${value} is above ${max}`);
+      if (min !== undefined && value < min) return scope.issue(prop, ISSUE_CODES.tooSmall, `${value} is below ${min}`);
+      if (max !== undefined && value > max) return scope.issue(prop, ISSUE_CODES.tooBig, `${value} is above ${max}`);
       return value;
     },
-    encode(value) {
-      return value === undefined ? (zeroIsNone ? 0 : null) : value;
-    },
-  };
+    encode: (value) => value,
+  });
+  if (!zeroIsNone) return base;
+  return { ...base, emptyIsProfile: false, encode: (value, scope, pointer) => (value === undefined ? 0 : base.encode(value, scope, pointer)) };
 }
 
 /**
  * A vendor property that repeats a property of the parent record (the order
- * number on every operation). It has no canonical field: decoding checks the
- * value equals the parent's (and keeps it in the extensions when it does
- * not); encoding copies the parent's value.
+ * number on every operation). It has no canonical field: decoding keeps the
+ * value when it differs from the parent's; encoding copies the parent's.
  *
  * @example
  * ```ts
@@ -172,6 +156,7 @@ export function sameAsParent(parentProperty: string): Converter<unknown, never> 
 /**
  * A vendor property that usually equals a parent property and is mapped to
  * an optional canonical field only when it differs (an operation's plant).
+ * An empty value is kept as it was read (it does not become the parent's).
  *
  * @example
  * ```ts
@@ -185,20 +170,43 @@ export function unlessSameAsParent(parentProperty: string): Converter<string | n
     description: `set only when it differs from the parent's ${parentProperty}`,
     arity: 1,
     decode(value, scope, props) {
-      if (value === undefined || value === "") return undefined;
-      if (typeof value !== "string") {
-        if (value === null) {
-          scope.carry(props[0] ?? "", null);
-          return undefined;
-        }
-        return scope.issue(props[0] ?? "", ISSUE_CODES.invalidType, wrongType("a string", value));
+      if (value === undefined) return undefined;
+      if (value === null || value === "") {
+        scope.carry(props[0] ?? "", value);
+        return undefined;
       }
+      if (typeof value !== "string") return scope.issue(props[0] ?? "", ISSUE_CODES.invalidType, wrongType("a string", value));
       return scope.parentRecord?.[parentProperty] === value ? undefined : value;
     },
     encode(value, scope) {
       if (value !== undefined) return value;
       const parent = scope.parentTarget?.[parentProperty];
-      return typeof parent === "string" ? parent : "";
+      return typeof parent === "string" ? parent : EMPTY;
     },
+  };
+}
+
+/**
+ * A vendor property whose value is fixed for the rows a mapper writes (D365
+ * `OperationPriority` is `Primary` on the primary route row): encoding writes
+ * the value; decoding reads nothing from it and keeps any other value as it
+ * was read.
+ *
+ * @example
+ * ```ts
+ * import { fixed } from "@mfgsync/mapping";
+ * fixed("Primary").kind; // "fixed"
+ * ```
+ */
+export function fixed(value: string | number | boolean): Converter<unknown, never> {
+  return {
+    kind: "fixed",
+    description: `always ${JSON.stringify(value)}`,
+    arity: 1,
+    decode(raw, scope, props) {
+      if (raw !== undefined && raw !== value) scope.carry(props[0] ?? "", raw);
+      return undefined;
+    },
+    encode: () => value,
   };
 }

@@ -1,9 +1,8 @@
-import type { Identifier, MaterialRef } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
-import type { Converter, EncodeScope, Invalid } from "../converter.js";
-import { INVALID } from "../converter.js";
+import type { Converter, EncodeScope } from "../converter.js";
+import { EMPTY, OMIT } from "../converter.js";
 import { MAPPING_CODES } from "../result.js";
-import { wrongType } from "./basic.js";
+import { scalar, wrongType } from "./scalar.js";
 
 /**
  * A canonical coded value: the canonical code plus the vendor's own.
@@ -26,13 +25,40 @@ export interface Coded<V extends string = string> {
 }
 
 /**
+ * Options of {@link coded}.
+ *
+ * @example
+ * ```ts
+ * import type { CodedOptions } from "@mfgsync/mapping";
+ * const batchStatus: CodedOptions<"UnRestricted" | "Restricted" | "Other"> = { list: "d365:BatchDispositionCode", codes: {}, fallback: "Other", tenant: true };
+ * ```
+ */
+export interface CodedOptions<V extends string> {
+  /** The vendor code list, kept as `originalList` (`sap:ProductType`); also the key of the tenant code table in the context. */
+  readonly list: string;
+  /** Vendor code → canonical value. */
+  readonly codes: Readonly<Record<string, V>>;
+  /** Canonical value of codes not in the list (unless `closed`). */
+  readonly fallback: V;
+  /** Vendor code to write per canonical value when the object carries none (default: the first code that maps to it). */
+  readonly encode?: Readonly<Partial<Record<V, string>>>;
+  /** An empty vendor code reads as this canonical value (and is written back empty while the value is unchanged). */
+  readonly empty?: V;
+  /** Codes outside the list are refused naming the property instead of read as `fallback` (enum member names). */
+  readonly closed?: boolean;
+  /** Tenant-defined codes: the context's `codeTables[list]` (vendor code → canonical value) is merged over `codes`. */
+  readonly tenant?: boolean;
+}
+
+/**
  * A vendor code to a canonical coded value that keeps the vendor's code
  * (`originalCode`) and list (`originalList`). Unknown codes map to
- * `fallback`. Encoding writes `originalCode` when it still agrees with
- * `value` (so a changed canonical value wins), else the code `encode` names
- * for the value (by default the first code that maps to it). With `empty`, an
- * empty vendor code reads as that canonical value (and is written back empty
- * while the value is unchanged).
+ * `fallback` (or, `closed`, are refused). Encoding writes `originalCode`
+ * when it still agrees with `value` (so a changed canonical value wins), else
+ * the code `encode` names for the value (by default the first code that maps
+ * to it). With `tenant`, tenant-defined codes come from the context's code
+ * table of the list (Oracle user work order statuses, D365 batch
+ * disposition codes).
  *
  * @example
  * ```ts
@@ -41,137 +67,125 @@ export interface Coded<V extends string = string> {
  * productType.kind; // "code list sap:ProductType"
  * ```
  */
-export function coded<const V extends string>(options: {
-  readonly list: string;
-  readonly codes: Readonly<Record<string, V>>;
-  readonly fallback: V;
-  readonly encode?: Readonly<Partial<Record<V, string>>>;
-  readonly empty?: V;
-}): Converter<string | null | undefined, Coded<V>> {
+export function coded<const V extends string>(options: CodedOptions<V>): Converter<string | null | undefined, Coded<V>> {
   const { list, fallback, empty } = options;
+  const closed = options.closed === true;
   const codes = new Map<string, V>(Object.entries(options.codes));
   const reverse = new Map<string, string>();
   for (const [code, value] of codes) if (!reverse.has(value)) reverse.set(value, code);
   for (const [value, code] of Object.entries(options.encode ?? {})) if (typeof code === "string") reverse.set(value, code);
-  const canonicalOf = (code: string): V => codes.get(code) ?? fallback;
-  return {
+  const tableOf = (scope: { context: { codeTable(list: string): ReadonlyMap<string, unknown> | undefined } }) => (options.tenant === true ? scope.context.codeTable(list) : undefined);
+  const canonicalOf = (code: string, table: ReadonlyMap<string, unknown> | undefined): V | undefined => {
+    const fromTable = table?.get(code);
+    if (typeof fromTable === "string") return fromTable as V;
+    return codes.get(code) ?? (closed ? undefined : fallback);
+  };
+  const known = [...codes.keys()];
+  const base = scalar<string, Coded<V>>({
     kind: `code list ${list}`,
-    description: `vendor code kept as originalCode; ${[...codes].map(([c, v]) => `${c}→${v}`).join(", ")}${codes.size > 0 ? ", " : ""}otherwise ${fallback}`,
-    arity: 1,
-    decode(value, scope, props) {
-      const prop = props[0] ?? "";
-      if (value === "" && empty !== undefined) {
-        scope.carry(prop, "");
-        return { value: empty };
-      }
-      if (value === undefined || value === "") return undefined;
-      if (value === null) {
-        scope.carry(prop, null);
-        return undefined;
-      }
-      if (typeof value !== "string") return scope.issue(prop, ISSUE_CODES.invalidType, wrongType("a code", value));
-      return { value: canonicalOf(value), originalCode: value, originalList: list };
+    description: `vendor code kept as originalCode; ${[...codes].map(([c, v]) => `${c}→${v}`).join(", ")}${codes.size > 0 ? ", " : ""}${closed ? "any other code is refused" : `otherwise ${fallback}`}${options.tenant === true ? `; tenant codes from codeTables["${list}"]` : ""}`,
+    expected: "a code",
+    accepts: (v): v is string => typeof v === "string",
+    decode(value, scope, prop) {
+      const canonical = canonicalOf(value, tableOf(scope));
+      if (canonical === undefined) return scope.issue(prop, ISSUE_CODES.invalidValue, `${wrongType(`one of ${known.slice(0, 12).join(", ")}${known.length > 12 ? ", …" : ""}`, value)} (${list})`);
+      return { value: canonical, originalCode: value, originalList: list };
     },
     encode(value, scope, pointer) {
-      if (value === undefined) return "";
       const original = value.originalCode;
-      if (typeof original === "string" && original !== "" && (value.originalList === undefined || value.originalList === list) && canonicalOf(original) === value.value) return original;
+      const table = tableOf(scope);
+      if (typeof original === "string" && original !== "" && (value.originalList === undefined || value.originalList === list) && canonicalOf(original, table) === value.value) return original;
+      if (table !== undefined) for (const [code, meaning] of table) if (meaning === value.value) return code;
       const code = reverse.get(value.value);
       if (code !== undefined) return code;
-      return scope.issue(pointer + "/value", MAPPING_CODES.noVendorCode, `no ${list} code is known for "${value.value}"; set originalCode`);
+      return scope.issue(pointer + "/value", MAPPING_CODES.noVendorCode, `no ${list} code is known for "${value.value}"; set originalCode${options.tenant === true ? ` or give the context a codeTables["${list}"] entry` : ""}`);
     },
-  };
-}
-
-function identifierMatches(id: Identifier, scope: EncodeScope): boolean {
-  const ctx = scope.context;
-  return id.scheme === ctx.scheme && (ctx.issuer === undefined || id.issuer === undefined || id.issuer === ctx.issuer);
-}
-
-function foreign(scope: EncodeScope, pointer: string, id: Identifier): Invalid {
-  const ctx = scope.context;
-  return scope.issue(pointer, MAPPING_CODES.foreignScheme, `identifier "${id.value}" was issued by ${id.scheme}${id.issuer ? ` (${id.issuer})` : ""}, not by ${ctx.scheme}${ctx.issuer ? ` (${ctx.issuer})` : ""}`);
-}
-
-/**
- * A vendor key or reference to a canonical `Identifier` in the
- * context's scheme and issuer. Encoding refuses identifiers of another
- * scheme; with `crossReferences: true` (for an object's own `id`) it first
- * looks for one of the vendor's scheme among the object's `crossReferences`.
- * Values in `none` (SAP's `"0"` for an empty numeric reference) mean "no
- * identifier" and are written back as they were.
- *
- * @example
- * ```ts
- * import { identifier } from "@mfgsync/mapping";
- * identifier({ crossReferences: true }).kind; // "identifier"
- * ```
- */
-export function identifier(options: { readonly crossReferences?: boolean; readonly none?: readonly string[] } = {}): Converter<string | null | undefined, Identifier> {
-  const useCrossReferences = options.crossReferences === true;
-  const none = new Set(options.none ?? []);
+  });
+  if (empty === undefined) return base;
   return {
-    kind: "identifier",
-    description: "value with the context's scheme and issuer",
-    arity: 1,
+    ...base,
+    emptyIsProfile: false,
     decode(value, scope, props) {
-      const prop = props[0] ?? "";
-      if (value === undefined || value === "") return undefined;
-      if (value === null || none.has(value)) {
-        scope.carry(prop, value);
-        return undefined;
+      if (value === "") {
+        scope.carry(props[0] ?? "", "");
+        return { value: empty };
       }
-      if (typeof value !== "string") return scope.issue(prop, ISSUE_CODES.invalidType, wrongType("an identifier string", value));
-      const ctx = scope.context;
-      return ctx.issuer === undefined ? { value, scheme: ctx.scheme } : { value, scheme: ctx.scheme, issuer: ctx.issuer };
+      return base.decode(value, scope, props);
     },
     encode(value, scope, pointer) {
-      if (value === undefined) return "";
-      if (identifierMatches(value, scope)) return value.value;
-      if (useCrossReferences) {
-        const refs = scope.object["crossReferences"];
-        if (Array.isArray(refs)) for (const ref of refs as Identifier[]) if (identifierMatches(ref, scope)) return ref.value;
-      }
-      return foreign(scope, pointer, value);
+      return value === undefined ? EMPTY : base.encode(value, scope, pointer);
     },
   };
 }
 
 /**
- * A material number (and optionally a revision property) to a canonical
- * `MaterialRef`.
+ * An enum sent as member names (OData V4 / D365 `"Released"`) to a canonical
+ * coded value: a closed {@link coded} list, so an unknown member (`"Ended"`)
+ * is refused naming the property.
  *
  * @example
  * ```ts
- * import { materialRef } from "@mfgsync/mapping";
- * materialRef({ revision: true }).arity; // 2
+ * import { enumMember } from "@mfgsync/mapping";
+ * const state = enumMember({ list: "d365:ProdStatus", members: { Created: "Forecast", Released: "Released" }, fallback: "Other" });
+ * state.kind; // "code list d365:ProdStatus"
  * ```
  */
-export function materialRef(options: { readonly revision?: boolean } = {}): Converter<unknown, MaterialRef> {
-  const withRevision = options.revision === true;
-  const id = identifier();
+export function enumMember<const V extends string>(options: { readonly list: string; readonly members: Readonly<Record<string, V>>; readonly fallback: V; readonly encode?: Readonly<Partial<Record<V, string>>> }): Converter<string | null | undefined, Coded<V>> {
+  return coded({ list: options.list, codes: options.members, fallback: options.fallback, closed: true, ...(options.encode ? { encode: options.encode } : {}) });
+}
+
+/**
+ * A code and its display value sent side by side (Oracle `LotControlCode`
+ * with `LotControlValue`, `WorkOrderStatusCode` with `WorkOrderStatusName`):
+ * the code maps like {@link coded}, the display value is kept and written
+ * back as read while the code is unchanged. A fresh value writes the code
+ * only (Oracle refuses free text in enumerated `…Value` fields). When only
+ * the display value is sent, it is looked up in `values` (display value →
+ * vendor code). With `numericCode`, codes are written as JSON numbers.
+ *
+ * @example
+ * ```ts
+ * import { codeAndValue } from "@mfgsync/mapping";
+ * const lotControl = codeAndValue({ list: "oracle:LotControlCode", codes: { "1": "None", "2": "Full" }, fallback: "Other", values: { "No lot control": "1", "Full lot control": "2" } });
+ * lotControl.arity; // 2
+ * ```
+ */
+export function codeAndValue<const V extends string>(options: CodedOptions<V> & { readonly values?: Readonly<Record<string, string>>; readonly numericCode?: boolean }): Converter<readonly unknown[], Coded<V>> {
+  const code = coded(options);
+  const byValue = new Map(Object.entries(options.values ?? {}));
   return {
-    kind: withRevision ? "material + revision" : "material",
-    description: withRevision ? "material number with the context's scheme, and its revision" : "material number with the context's scheme",
-    arity: withRevision ? 2 : 1,
-    decode(input, scope, props) {
-      const values = (withRevision ? input : [input]) as readonly unknown[];
-      const material = id.decode(values[0] as string | null | undefined, scope, props);
-      if (material === INVALID) return INVALID;
-      if (!withRevision) return material === undefined ? undefined : { id: material };
-      const revision = values[1];
-      if (revision !== undefined && revision !== null && typeof revision !== "string") return scope.issue(props[1] ?? "", ISSUE_CODES.invalidType, wrongType("a revision string", revision));
-      if (revision === null) scope.carry(props[1] ?? "", null);
-      if (material === undefined) {
-        if (typeof revision === "string" && revision !== "") scope.carry(props[1] ?? "", revision);
-        return undefined;
+    kind: `code + value ${options.list}`,
+    description: `${code.description}; the display value is kept as read and not written for new codes`,
+    arity: 2,
+    emptyIsProfile: code.emptyIsProfile === true,
+    decode(values, scope, props) {
+      const [rawCode, rawValue] = values;
+      const codeProp = props[0] ?? "", valueProp = props[1] ?? "";
+      if (rawValue !== undefined && rawValue !== null && typeof rawValue !== "string") return scope.issue(valueProp, ISSUE_CODES.invalidType, wrongType("a display value string", rawValue));
+      let text: unknown = rawCode;
+      // Oracle sends some codes as numbers (LotControlCode 2).
+      if (typeof rawCode === "number" && Number.isInteger(rawCode)) {
+        text = String(rawCode);
+        scope.carry(codeProp, rawCode);
       }
-      return typeof revision === "string" && revision !== "" ? { id: material, revision } : { id: material };
+      if ((text === undefined || text === null || text === "") && typeof rawValue === "string" && rawValue !== "") {
+        const looked = byValue.get(rawValue);
+        if (looked === undefined) {
+          scope.carry(valueProp, rawValue);
+          return undefined;
+        }
+        text = looked;
+        if (rawCode !== undefined) scope.carry(codeProp, rawCode);
+      }
+      const decoded = code.decode(text as string | null | undefined, scope, [codeProp]);
+      if (rawValue !== undefined) scope.carry(valueProp, rawValue);
+      return decoded;
     },
-    encode(value, scope, pointer) {
-      const material = id.encode(value?.id, scope, pointer + "/id");
-      if (material === INVALID) return INVALID;
-      return withRevision ? [material, value?.revision ?? ""] : material;
+    encode(value, scope: EncodeScope, pointer) {
+      let out: unknown = code.encode(value, scope, pointer);
+      if (out === OMIT || (typeof out === "symbol" && out !== EMPTY)) return out as typeof OMIT;
+      if (options.numericCode === true && typeof out === "string" && /^-?\d{1,15}$/.test(out)) out = Number(out);
+      return [out, value === undefined ? EMPTY : OMIT];
     },
   };
 }

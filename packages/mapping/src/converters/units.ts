@@ -1,9 +1,9 @@
 import type { Quantity } from "@mfgsync/canonical";
 import { ISSUE_CODES, isUnitCode } from "@mfgsync/canonical";
 import type { AnyConverter, Converter, DecodeScope, EncodeScope } from "../converter.js";
-import { INVALID, OMIT } from "../converter.js";
+import { EMPTY, INVALID, OMIT } from "../converter.js";
 import { MAPPING_CODES } from "../result.js";
-import { wrongType } from "./basic.js";
+import { scalar, wrongType } from "./scalar.js";
 
 /**
  * Reads a vendor unit through the context's unit table: table entries first
@@ -64,24 +64,57 @@ export function writeUnit(rec20: string, scope: EncodeScope, pointer: string): s
  * ```
  */
 export function unitCode(): Converter<string | null | undefined, string> {
-  return {
+  return scalar<string, string>({
     kind: "unit table",
     description: "vendor unit to UN/ECE Rec 20 through the unit table",
-    arity: 1,
-    decode(value, scope, props) {
-      const prop = props[0] ?? "";
-      if (value === undefined || value === "") return undefined;
-      if (value === null) {
-        scope.carry(prop, null);
-        return undefined;
-      }
-      if (typeof value !== "string") return scope.issue(prop, ISSUE_CODES.invalidType, wrongType("a unit code", value));
+    expected: "a unit code",
+    accepts: (v): v is string => typeof v === "string",
+    decode(value, scope, prop) {
       const rec20 = readUnit(value, scope, prop);
       if (rec20 !== INVALID && (scope.context.unitOut(rec20) ?? rec20) !== value) scope.carry(prop, value);
       return rec20;
     },
+    encode: (value, scope, pointer) => writeUnit(value, scope, pointer),
+  });
+}
+
+/**
+ * A unit sent as a code and a name side by side (Oracle `UOMCode` with
+ * `UnitOfMeasure`, items' `PrimaryUOMValue` names such as `"Each"`): the
+ * code is read through the unit table; when only the name is sent, the name
+ * is looked up in the same table (the context's `units` may map names, e.g.
+ * `{ "Each": "H87" }`). The name is kept and written back as read; a fresh
+ * value writes the code only.
+ *
+ * @example
+ * ```ts
+ * import { unitCodeAndName } from "@mfgsync/mapping";
+ * unitCodeAndName().arity; // 2
+ * ```
+ */
+export function unitCodeAndName(): Converter<readonly unknown[], string> {
+  const code = unitCode();
+  return {
+    kind: "unit code + name",
+    description: "unit code (or, without one, its name) to UN/ECE Rec 20 through the unit table; the name is kept as read",
+    arity: 2,
+    emptyIsProfile: true,
+    decode(values, scope, props) {
+      const [rawCode, rawName] = values;
+      const codeProp = props[0] ?? "", nameProp = props[1] ?? "";
+      if (rawName !== undefined && rawName !== null && typeof rawName !== "string") return scope.issue(nameProp, ISSUE_CODES.invalidType, wrongType("a unit name", rawName));
+      if (rawName !== undefined) scope.carry(nameProp, rawName);
+      if ((rawCode === undefined || rawCode === null || rawCode === "") && typeof rawName === "string" && rawName !== "") {
+        if (rawCode !== undefined) scope.carry(codeProp, rawCode);
+        const rec20 = readUnit(rawName, scope, nameProp);
+        return rec20;
+      }
+      return code.decode(rawCode as string | null | undefined, scope, [codeProp]);
+    },
     encode(value, scope, pointer) {
-      return value === undefined ? "" : writeUnit(value, scope, pointer);
+      const out = code.encode(value, scope, pointer);
+      if (out === INVALID) return INVALID;
+      return [out, value === undefined ? EMPTY : OMIT];
     },
   };
 }
@@ -98,8 +131,8 @@ function isZero(text: string): boolean {
  *
  * @example
  * ```ts
- * import { decimal, quantity, unitCode } from "@mfgsync/mapping";
- * const planned = quantity(decimal(), unitCode());
+ * import { jsonDecimal, quantity, unitCode } from "@mfgsync/mapping";
+ * const planned = quantity(jsonDecimal(), unitCode());
  * planned.arity; // 2
  * ```
  */
@@ -117,6 +150,7 @@ export function quantity(amount: Converter<unknown, string>, unit: AnyConverter)
     kind: `quantity (${amount.kind} + ${unit.kind})`,
     description: "amount and unit to { value, unit }",
     arity: 1 + unit.arity,
+    emptyIsProfile: amount.emptyIsProfile === true && unit.emptyIsProfile === true,
     decode(values, scope, props) {
       const unitProps = unitPropsOf(props);
       const value = amount.decode(values[0], scope, props);
@@ -158,8 +192,14 @@ class QuietScope implements DecodeScope {
   get parentRecord() {
     return this.inner.parentRecord;
   }
+  get profile() {
+    return this.inner.profile;
+  }
   zone(): string {
     return this.inner.zone();
+  }
+  idScope() {
+    return this.inner.idScope();
   }
   issue(): typeof INVALID {
     this.failed = true;
@@ -178,8 +218,8 @@ class QuietScope implements DecodeScope {
  *
  * @example
  * ```ts
- * import { amountInUnitOf, decimal, unitCode } from "@mfgsync/mapping";
- * const yieldQty = amountInUnitOf(decimal(), unitCode(), ["ProductionUnit"], "plannedQuantity.unit");
+ * import { amountInUnitOf, odataV2Decimal, unitCode } from "@mfgsync/mapping";
+ * const yieldQty = amountInUnitOf(odataV2Decimal(), unitCode(), ["ProductionUnit"], "plannedQuantity.unit");
  * yieldQty.arity; // 1
  * ```
  */
@@ -233,8 +273,8 @@ class QuietEncodeScope {
   asDecode(): DecodeScope {
     const inner = this.inner;
     return {
-      context: inner.context, record: inner.target, parentRecord: inner.parentTarget,
-      zone: () => inner.zone(), issue: () => INVALID, warn: () => undefined, carry: () => undefined,
+      context: inner.context, record: inner.target, parentRecord: inner.parentTarget, profile: inner.profile,
+      zone: () => inner.zone(), idScope: () => inner.idScope(), issue: () => INVALID, warn: () => undefined, carry: () => undefined,
     };
   }
 }

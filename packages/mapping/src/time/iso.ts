@@ -3,7 +3,8 @@
 
 function pad(n: number, width: number): string {
   const text = String(Math.abs(n));
-  return text.length >= width ? text : "0".repeat(width - text.length) + text;
+  const padded = text.length >= width ? text : "0".repeat(width - text.length) + text;
+  return n < 0 ? "-" + padded : padded;
 }
 
 /** `YYYY-MM-DD` of the UTC calendar day containing `ms`. */
@@ -22,10 +23,15 @@ export function formatOffset(offsetMinutes: number, zulu: boolean): string {
 
 /**
  * ISO 8601 date-time of the instant `utcMs` as seen at `offsetMinutes`, with
- * milliseconds only when they are not zero.
+ * milliseconds only when they are not zero; undefined when the local date
+ * falls outside the years 0000-9999 a canonical timestamp can hold, or the
+ * offset is beyond ±23:59.
  */
-export function formatTimestamp(utcMs: number, offsetMinutes: number, zulu: boolean): string {
+export function formatTimestamp(utcMs: number, offsetMinutes: number, zulu: boolean): string | undefined {
+  if (Math.abs(offsetMinutes) > 23 * 60 + 59) return undefined;
   const local = new Date(utcMs + offsetMinutes * 60000);
+  const year = local.getUTCFullYear();
+  if (!Number.isFinite(year) || year < 0 || year > 9999) return undefined;
   const ms = local.getUTCMilliseconds();
   const base = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1, 2)}-${pad(local.getUTCDate(), 2)}T${pad(local.getUTCHours(), 2)}:${pad(local.getUTCMinutes(), 2)}:${pad(local.getUTCSeconds(), 2)}`;
   return `${base}${ms === 0 ? "" : "." + pad(ms, 3)}${formatOffset(offsetMinutes, zulu)}`;

@@ -127,3 +127,21 @@ export function instantFromWallClock(zone: string, wallMs: number): number {
   // Gap: the wall time does not exist; move forward by the gap.
   return wallMs - before * 60000;
 }
+
+/**
+ * Whether a wall-clock time of `zone` (a local date-time written as if it
+ * were UTC) occurs twice, in the hour repeated when daylight saving ends.
+ * Internal.
+ */
+export function isAmbiguousWallClock(zone: string, wallMs: number): boolean {
+  if (isUtc(zone)) return false;
+  const before = zoneOffsetMinutes(zone, wallMs - 86_400_000);
+  const after = zoneOffsetMinutes(zone, wallMs + 86_400_000);
+  if (before === after) return false;
+  let hits = 0;
+  for (const offset of new Set([before, after])) {
+    const t = wallMs - offset * 60000;
+    if (zoneOffsetMinutes(zone, t) === offset) hits++;
+  }
+  return hits > 1;
+}

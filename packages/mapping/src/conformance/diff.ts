@@ -1,9 +1,6 @@
 import type { KnownLoss, LossEnvironment } from "../declare.js";
-import { isRecord } from "../util/json.js";
-
-function token(key: string | number): string {
-  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
-}
+import { isRecord, own, pointerToken as token } from "../json/json.js";
+import { JsonNumber } from "../json/number.js";
 
 /**
  * Differences between two JSON values as JSON Pointers with both sides, at
@@ -11,7 +8,7 @@ function token(key: string | number): string {
  *
  * @example
  * ```ts
- * import { diffJson } from "@mfgsync/mapping/testing";
+ * import { diffJson } from "@mfgsync/mapping/conformance";
  * diffJson({ a: 1 }, { a: 2 }); // ["/a: 1 ≠ 2"]
  * ```
  */
@@ -23,12 +20,20 @@ export function diffJson(expected: unknown, actual: unknown, limit = 20): string
 
 function show(value: unknown): string {
   if (value === undefined) return "(absent)";
-  const text = JSON.stringify(value);
+  if (value instanceof JsonNumber) return value.text;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return typeof value;
   return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 
 function walk(a: unknown, b: unknown, path: string, out: string[], limit: number): void {
   if (out.length >= limit || a === b) return;
+  if (a instanceof JsonNumber && b instanceof JsonNumber && a.text === b.text) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) out.push(`${path || "/"}: array of ${a.length} ≠ array of ${b.length}`);
     for (let i = 0; i < Math.min(a.length, b.length); i++) walk(a[i], b[i], `${path}/${i}`, out, limit);
@@ -37,8 +42,9 @@ function walk(a: unknown, b: unknown, path: string, out: string[], limit: number
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
-      if (a[key] === undefined && b[key] === undefined) continue;
-      walk(a[key], b[key], `${path}/${token(key)}`, out, limit);
+      const x = own(a, key), y = own(b, key);
+      if (x === undefined && y === undefined) continue;
+      walk(x, y, `${path}/${token(key)}`, out, limit);
     }
     return;
   }
@@ -49,13 +55,15 @@ function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+
 /**
  * Applies a mapper's known losses to a canonical object: each matching value
- * is replaced by what survives (`normalize`) or removed. Returns a copy.
+ * is replaced by what survives (`normalize`) or removed. In a loss path `*`
+ * matches one segment and `**` any number of segments. Returns a copy.
  *
  * @example
  * ```ts
- * import { applyKnownLoss } from "@mfgsync/mapping/testing";
+ * import { applyKnownLoss } from "@mfgsync/mapping/conformance";
  * applyKnownLoss({ id: 1, crossReferences: [] }, [{ path: "/crossReferences", reason: "not kept" }], { context: {}, zoneOf: () => "UTC" });
  * // { id: 1 }
  * ```
@@ -80,6 +88,12 @@ function visit(node: unknown, segments: readonly string[], apply: (parent: objec
   if (typeof node !== "object" || node === null) return;
   const [head, ...rest] = segments;
   if (head === undefined) return;
+  if (head === "**") {
+    // Zero segments here, or one more level down with ** still pending.
+    visit(node, rest, apply);
+    for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key], segments, apply);
+    return;
+  }
   const keys = head === "*" ? Object.keys(node) : Object.prototype.hasOwnProperty.call(node, head) ? [head] : [];
   for (const key of keys) {
     if (rest.length === 0) apply(node, key);
