@@ -198,7 +198,11 @@ import type { A_ProductionOrder_2, Batch, SapEntitySet } from "@mfgsync/mappers-
 import type { MapResult } from "@mfgsync/mapping";
 import { encodeEither } from "@mfgsync/fp";
 import { LotCodec } from "@mfgsync/fp/io-ts";
+import type { WorkOrder } from "@mfgsync/mappers-oracle";
+import type { ProductionOrderHeader } from "@mfgsync/mappers-d365";
 
+export const oracleOrder: Partial<WorkOrder> = { WorkOrderNumber: "WO-1" };
+export const d365Order: Partial<ProductionOrderHeader> = { dataAreaId: "usmf", ProductionOrderNumber: "P000123" };
 export const order: A_ProductionOrder_2 = { ManufacturingOrder: "1000000", TotalQuantity: "500" };
 export const set: SapEntitySet = "Batch";
 // Exported without annotations: the declaration build must be able to name the wire types (TS4023).
@@ -229,7 +233,7 @@ for (const [label, module, moduleResolution] of [["node16", "node16", "node16"],
   const dts = fs.readFileSync(path.join(outDir, "consumer.d.ts"), "utf8");
   check(/MapResult<.*Batch>/.test(dts), `${label}: the emitted declaration does not name the SAP wire type:\n${dts}`);
 }
-log("TypeScript: wire types import and declarations of encoded payloads emit, under node16 and bundler resolution (skipLibCheck off)");
+log("TypeScript: SAP, Oracle and D365 wire types import and declarations of encoded payloads emit, under node16 and bundler resolution (skipLibCheck off)");
 
 // ---------------------------------------------------------------------------
 // 3c. Browser bundle of the runtime packages
