@@ -148,9 +148,9 @@ describe("sap:production-order encode", () => {
 });
 
 describe("sap:production-order round trips that once failed", () => {
-  // FC_SEED=5 drew an instant in the fall-back hour, which SAP's local date + time cannot tell from the
+  // These 17 of the seeds 1..1000 failed on mapping core 1: FC_SEED=5 drew an instant in the fall-back hour, which SAP's local date + time cannot tell from the
   // other occurrence; the declared loss now says what decode really reads. `scripts/sweep-seeds.ts` runs 1..1000.
-  for (const seed of [5]) {
+  for (const seed of [5, 51, 52, 89, 96, 148, 195, 203, 335, 382, 437, 446, 582, 696, 783, 853, 902]) {
     it(`keeps every field SAP can hold for seed ${seed}`, () => {
       const check = conformanceChecks({
         mapper: productionOrderMapper, fixtures: [], arbitrary: arbitraryProductionOrder({ scheme: SCHEME, units: SAP_TEST_UNITS }), fit: fitOrder, context: CONTEXT, numRuns: 150, seed,

@@ -67,6 +67,8 @@ export { field, child, entity, declareMapper } from "./declare.js";
 export type { Mapper, Decoder, DecodeOptions, EncodeOptions, WireResult } from "./mapper.js";
 export { compileMapper, compileDecoder } from "./mapper.js";
 export type { EncodedResource, ResourceOptions } from "./resources.js";
+export type { TranslationLoss, TranslationResult } from "./translate.js";
+export { translate, lossesFor } from "./translate.js";
 export { BOOKKEEPING_NAMESPACE } from "./compile/state.js";
 
 // Registry of vendors

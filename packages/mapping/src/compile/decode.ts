@@ -370,7 +370,12 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
   if (c.flatten === undefined) c.set(scope.out, items);
   if (keptRows !== undefined || (rowStates !== undefined && rowStates.some((s) => s !== undefined && (s.key === undefined || Object.keys(s).length > 1)))) {
     const kept = new Array<Record<string, unknown>>(rows.length);
-    for (let j = 0; j < rows.length; j++) kept[j] = keptRows?.[j] ?? {};
+    // Copied by spread: keyed stores leave slow dictionary-mode objects; the copies have fast properties,
+    // which the schema check, encode's for-in and JSON.stringify read several times faster.
+    for (let j = 0; j < rows.length; j++) {
+      const row = keptRows?.[j];
+      kept[j] = row === undefined ? {} : { ...row };
+    }
     if (keptRows !== undefined) (scope.carried ??= {})[c.navigation] = kept;
     const states = new Array<RowState>(rows.length);
     for (let j = 0; j < rows.length; j++) states[j] = rowStates?.[j] ?? {};

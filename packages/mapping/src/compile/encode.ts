@@ -78,7 +78,11 @@ export class ObjectScope implements EncodeScope {
     const own = isRecord(from) && isRecord(from["scope"]) ? (from["scope"] as IdentifierScope) : undefined;
     // A child row read in another unit than its parent's (kept as read) stays in it.
     const keptScope = decl !== undefined && own === undefined ? this.kept(decl.vendor) : undefined;
-    this.scopeValue = own ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : this.parent?.idScope());
+    const fallback = decl?.fallbackGet?.(this.object);
+    this.scopeValue = own
+      ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : undefined)
+      ?? (decl !== undefined && typeof fallback === "string" && fallback !== "" ? { type: decl.type, value: fallback } : undefined)
+      ?? this.parent?.idScope();
     return this.scopeValue;
   }
 
@@ -246,7 +250,8 @@ export function encodeEntity(
   state: RecordState | undefined,
   keptPath: string,
 ): Record<string, unknown> {
-  const target: Record<string, unknown> = {};
+  const template = ce.template;
+  let target: Record<string, unknown> = template === undefined ? {} : { ...template.object };
   const scope = new ObjectScope(call, base, object, target, parent, ce, kept, state);
   writeScope(scope);
 
@@ -272,7 +277,32 @@ export function encodeEntity(
   if (state?.etag !== undefined && typeof state.etag === "string") Object.defineProperty(target, ETAG, { value: state.etag, enumerable: false });
 
   for (const c of ce.children) encodeChild(c, scope, keptPath);
-  return target;
+  if (template !== undefined) {
+    let unwritten = false;
+    // for-in reads `target[k]` from the enum cache: much cheaper than keyed loads by name.
+    for (const k in target) {
+      if (target[k] === undefined) {
+        unwritten = true;
+        break;
+      }
+    }
+    if (!unwritten) return target;
+    // Another shape than the last record's: keep the written properties only, and learn this shape.
+    const clean: Record<string, unknown> = {};
+    for (const k of Object.keys(target)) if (target[k] !== undefined) clean[k] = target[k];
+    if (state?.etag !== undefined && typeof state.etag === "string") Object.defineProperty(clean, ETAG, { value: state.etag, enumerable: false });
+    target = clean;
+  }
+  const keys = Object.keys(target);
+  if (keys.length > 8) ce.template = { keys, object: Object.fromEntries(keys.map((k) => [k, undefined])) };
+  return template === undefined && keys.length > 12 ? withEtag({ ...target }, target) : target;
+}
+
+/** A fast-properties copy keeps the hidden ETag of the original. */
+function withEtag(copy: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {
+  const etag = (original as { [ETAG]?: unknown })[ETAG];
+  if (typeof etag === "string") Object.defineProperty(copy, ETAG, { value: etag, enumerable: false });
+  return copy;
 }
 
 function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): void {

@@ -42,7 +42,7 @@ export const restDeclaration = declareMapper({
   defaults: { scheme: "acme", ...UNITS },
   root: entity({
     entity: "orders", catalog: REST_ORDER, constants: { schemaVersion: SCHEMA_VERSION, kind: "production-order", plant: "M1" },
-    scope: { vendor: "OrganizationCode", type: "organization" },
+    scope: { vendor: "OrganizationCode", type: "organization", fallback: "plant" },
     fields: [
       field("WorkOrderNumber", "id", identifier({ scoped: true, crossReferences: true }), { required: true }),
       field("WorkOrderId", "crossReferences[scheme=acme.work-order-id]", identifier({ numeric: true, scheme: "acme.work-order-id" })),
