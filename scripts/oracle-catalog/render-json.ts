@@ -7,8 +7,8 @@ import type { OracleEntity } from "./model.js";
 
 export const GENERATED_BY = "scripts/oracle-catalog.ts";
 export const SOURCE =
-  "derived from shared/vendor-specs/oracle/oracle-scm-field-catalog.json (a curated field catalog, not Oracle's OpenAPI), " +
-  "plus the few facts from shared/notes/oracle.md listed in scripts/oracle-catalog/supplements.ts";
+  "derived from the Oracle SCM field catalog oracle-scm-field-catalog.json (a curated field catalog, not Oracle's OpenAPI), " +
+  "plus the few facts from the Oracle research notes listed in scripts/oracle-catalog/supplements.ts";
 export const BASE_PATH = "/fscmRestApi/resources/11.13.18.05";
 const RESOURCE_NOTE =
   "Partial: only the attributes the field catalog lists (Oracle resources have many more). Facts marked inferred " +
