@@ -46,7 +46,7 @@ function fieldComments(): Map<string, string> {
     const visit = (node: ts.Node, owner?: string) => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) owner = node.name.text;
       if (ts.isFunctionDeclaration(node) && node.name) owner = node.name.text;
-      if (owner && ts.isCallExpression(node) && /^z\.(strictObject|object)$/.test(node.expression.getText(source)) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+      if (owner && ts.isCallExpression(node) && /^(?:z\.(strictObject|object)|[A-Z]\w*\.extend)$/.test(node.expression.getText(source)) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
         visitObject(owner, node.arguments[0]);
         return;
       }
@@ -91,6 +91,7 @@ function typeOf(schema: z.ZodType): string {
   if (exportedName) return exportedName;
   switch (def.type) {
     case "optional":
+    case "default":
       return typeOf(def["innerType"] as z.ZodType);
     case "array":
       return `${typeOf(def["element"] as z.ZodType)}[]`;
@@ -119,10 +120,26 @@ function typeOf(schema: z.ZodType): string {
 const TITLES: Array<[string, string]> = [
   ["Material", "Material"], ["MaterialPlant", "Material plant data"], ["AlternativeUnit", "Alternative unit"], ["LocalizedText", "Localized text"],
   ["ProductionOrder", "Production order"], ["Operation", "Operation"], ["Component", "Component"], ["RevisionRef", "BOM / routing reference"],
-  ["Lot", "Lot"], ["GenealogyLink", "Genealogy link"],
+  ["Lot", "Lot"], ["LotHold", "Lot hold"], ["HoldRelease", "Hold release"], ["GenealogyLink", "Genealogy link"], ["SerialLink", "Serial link"],
   ["Inspection", "Inspection"], ["InspectionSubject", "Inspection subject"], ["Characteristic", "Characteristic"], ["CharacteristicResult", "Characteristic result"], ["InspectionDecision", "Inspection decision"],
+  ["QuantitySplit", "Quantity split"], ["OtherSplitQuantity", "Other split quantity"],
   ["Nonconformance", "Nonconformance"], ["AffectedItem", "Affected item"], ["Defect", "Defect"], ["ContainmentAction", "Containment action"],
-  ["Identifier", "Identifier"], ["MaterialRef", "Material reference"], ["Quantity", "Quantity"], ["Measure", "Measure"], ["VendorCode", "Vendor code"],
+  ["HeldLot", "Held lot"], ["StoppedOrder", "Stopped order"], ["NonconformanceApprovalState", "Nonconformance approval"], ["ComplaintReference", "Complaint reference"],
+  ["Identifier", "Identifier"], ["IdentifierScope", "Identifier scope"], ["Reference", "Reference"], ["MaterialRef", "Material reference"],
+  ["Quantity", "Quantity"], ["Measure", "Measure"], ["VendorCode", "Vendor code"],
+];
+
+/** Schemas made by extending another one, with the one they extend. */
+const EXTENDS: Record<string, string> = { Reference: "Identifier" };
+
+/** Event data schemas, in catalog order of first use. */
+const EVENT_DATA: Array<[string, string]> = [
+  ["OrderEventData", "Order event data"], ["OrderAcknowledgementData", "Order acknowledgement data"], ["OrderStateChangedData", "Order state change data"],
+  ["OperationEventData", "Operation event data"], ["ProductionConfirmedData", "Production confirmation data"], ["ConfirmationReversedData", "Confirmation reversal data"],
+  ["ScrapDeclaredData", "Scrap declaration data"], ["ReworkDeclaredData", "Rework declaration data"], ["MaterialMovementData", "Material movement data"],
+  ["LotCreatedData", "Lot created data"], ["LotDispositionChangedData", "Lot disposition change data"], ["LotShippedData", "Lot shipped data"],
+  ["InspectionRequestedData", "Inspection requested data"], ["InspectionResultRecordedData", "Inspection result data"], ["InspectionDecisionMadeData", "Inspection decision data"],
+  ["NonconformanceEventData", "Nonconformance event data"],
 ];
 
 export function renderModelDoc(): string {
@@ -139,20 +156,46 @@ export function renderModelDoc(): string {
     "",
   ];
   const exports = canonical as unknown as Record<string, unknown>;
-  for (const [name, title] of TITLES) {
-    const schema = exports[name] as z.ZodObject | undefined;
-    if (!schema || schema._zod.def.type !== "object") throw new Error(`${name} is not an exported object schema`);
-    lines.push(`## ${title}`, "", `\`${name}\`${(z.globalRegistry.get(schema) as { description?: string } | undefined)?.description ? `: ${(z.globalRegistry.get(schema) as { description: string }).description}` : ""}`, "", "| field | type | required | description |", "|---|---|---|---|");
+  const table = (name: string, schema: z.ZodObject, skip: readonly string[] = [], types: Readonly<Record<string, string>> = {}) => {
+    lines.push("| field | type | required | description |", "|---|---|---|---|");
     for (const [field, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-      const doc = comments.get(`${name}.${field}`) ?? comments.get(`headerFields.${field}`) ?? comments.get(`extensionsField.${field}`) ?? comments.get(`codedValue.${field}`) ?? "";
+      if (skip.includes(field)) continue;
+      // A schema made with `.extend` documents its own fields; the others are its base's (a Reference is an Identifier).
+      const base = EXTENDS[name];
+      const doc = comments.get(`${name}.${field}`) ?? (base ? comments.get(`${base}.${field}`) : undefined) ?? comments.get(`headerFields.${field}`) ??
+        comments.get(`extensionsField.${field}`) ?? comments.get(`codedValue.${field}`) ?? "";
       if (!doc) throw new Error(`${name}.${field} has no TSDoc comment`);
-      const required = fieldSchema._zod.def.type === "optional" ? "" : "yes";
+      const def = fieldSchema._zod.def.type;
+      const required = def === "optional" || def === "default" ? "" : "yes";
       // TSDoc links point into the API docs; in the Markdown table they become code spans.
       const text = doc.replace(/\{@link\s+([^}\s|]+)[^}]*\}/g, "`$1`").replace(/\|/g, "\\|");
-      lines.push(`| \`${field}\` | ${typeOf(fieldSchema)} | ${required} | ${text} |`);
+      lines.push(`| \`${field}\` | ${types[field] ?? typeOf(fieldSchema)} | ${required} | ${text} |`);
     }
     lines.push("");
+  };
+  const section = (name: string, title: string) => {
+    const schema = exports[name] as z.ZodObject | undefined;
+    if (!schema || schema._zod.def.type !== "object") throw new Error(`${name} is not an exported object schema`);
+    const description = (z.globalRegistry.get(schema) as { description?: string } | undefined)?.description;
+    lines.push(`## ${title}`, "", `\`${name}\`${description ? `: ${description}` : ""}`, "");
+    table(name, schema);
+  };
+  for (const [name, title] of TITLES) section(name, title);
+
+  // Events: the CloudEvents envelope once, then the catalog and each data schema.
+  const schemas = canonical.EventSchemas as unknown as Record<string, z.ZodObject>;
+  const names = Object.keys(schemas);
+  lines.push("## Event envelope", "", "Every event is a CloudEvents 1.0 envelope (JSON format). Further extension attributes (lower-case letters and digits, at most 20 characters; string, integer or boolean values) are accepted and kept.", "");
+  table("envelope", schemas[names[0]!]!, ["data"], { type: "the event's type (catalog below)", dataschema: "the event's schema `$id`" });
+  lines.push("## Event catalog", "", "| event | type | data | description |", "|---|---|---|---|");
+  for (const name of names) {
+    const schema = schemas[name]!;
+    const meta = z.globalRegistry.get(schema) as { title?: string; description?: string } | undefined;
+    const data = (z.globalRegistry.get(schema.shape["data"] as z.ZodType) as { id?: string } | undefined)?.id ?? "object";
+    lines.push(`| \`${name}\` | \`${meta?.title ?? ""}\` | ${data} | ${meta?.description ?? ""} |`);
   }
+  lines.push("");
+  for (const [name, title] of EVENT_DATA) section(name, title);
   return lines.join("\n");
 }
 

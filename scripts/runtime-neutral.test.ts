@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 // Non-negotiable: runtime packages run in Node 20+, browsers and edge runtimes.
 // Their sources must not import Node built-ins nor touch Node-only globals.
-const RUNTIME_PACKAGES = ["canonical", "validators", "mapping", "mappers-sap", "mappers-oracle", "mappers-d365"];
+const RUNTIME_PACKAGES = ["canonical", "validators", "mapping", "mappers-sap", "mappers-oracle", "mappers-d365", "fp"];
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const root = path.resolve(import.meta.dirname, "..");
 

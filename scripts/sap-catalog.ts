@@ -7,7 +7,12 @@
  * - `packages/mappers-sap/catalog/<SERVICE>/<EntityType>.json`, one per entity type;
  * - `packages/mappers-sap/catalog/index.json`;
  * - `packages/mappers-sap/src/generated/wire-types.ts` (OData V2 JSON wire interfaces);
- * - `packages/mappers-sap/src/generated/catalog.ts` (the catalogs as typed constants).
+ * - `packages/mappers-sap/src/generated/catalog.ts` (the catalogs as constants typed by their
+ *   interface, without labels and quick info: those stay in the JSON files, for the docs).
+ *
+ * Published files name their sources by file name ("SAP's published metadata:
+ * API_PRODUCT_SRV.edmx", "the SAP research notes, section 6"), never by a path
+ * inside this workspace.
  *
  * Inputs come in two forms:
  *
@@ -193,7 +198,7 @@ const SELECTION: SpecSelection[] = [
 // ---------------------------------------------------------------------------
 
 const BATCH_NOTE =
-  "No API_BATCH_SRV spec is stored. These facts come from the research notes (shared/notes/sap.md section 6), " +
+  "No API_BATCH_SRV spec is stored. These facts come from the SAP research notes (section 6), " +
   "which were read from sources that could not be copied (Cloud SDK VDM CSN, a third-party EDMX). They must be " +
   "verified against a tenant's $metadata (/sap/opu/odata/sap/API_BATCH_SRV/$metadata). Only the properties the " +
   "notes name are listed; the real entity has more. Labels are unknown. The entity type name is assumed to be " +
@@ -232,7 +237,7 @@ function batchCatalogs(): EntityCatalog[] {
     service: "API_BATCH_SRV",
     entityType: "BatchType",
     entitySet: "Batch",
-    source: "derived from shared/notes/sap.md section 6 (API_BATCH_SRV)",
+    source: "derived from the SAP research notes, section 6 (API_BATCH_SRV)",
     derivedFrom: "notes",
     note: BATCH_NOTE,
     keys: ["Material", "BatchIdentifyingPlant", "Batch"],
@@ -344,7 +349,7 @@ function deriveFromEdmx(xml: string, sel: SpecSelection): EntityCatalog[] {
     if (name) types.set(name, m[2] as string);
   }
 
-  const source = `derived from shared/${ODATA_DIR}/${sel.file}`;
+  const source = specSource(sel.file);
   return sel.entitySets.map((entitySet) => {
     const entityType = typeOfSet.get(entitySet);
     if (!entityType) throw new Error(`${sel.file}: no entity set ${entitySet}`);
@@ -539,7 +544,7 @@ function deriveFromOpenApi(doc: OpenApiDoc, sel: SpecSelection): EntityCatalog[]
   }
 
   const entityTypeOf = (schemaName: string) => (schemaName.includes(".") ? schemaName.slice(schemaName.lastIndexOf(".") + 1) : `${schemaName}Type`);
-  const source = `derived from shared/${ODATA_DIR}/${sel.file}`;
+  const source = specSource(sel.file);
 
   return sel.entitySets.map((entitySet) => {
     const schemaName = schemaOfSet.get(entitySet);
@@ -588,6 +593,11 @@ function deriveFromOpenApi(doc: OpenApiDoc, sel: SpecSelection): EntityCatalog[]
   });
 }
 
+/** The published source line of a catalog read from a vendor spec file: its file name, not a workspace path. */
+function specSource(file: string): string {
+  return `derived from SAP's published metadata: ${file}`;
+}
+
 function checked(cat: EntityCatalog): EntityCatalog {
   const byName = new Map(cat.properties.map((p) => [p.name, p]));
   if (byName.size !== cat.properties.length) throw new Error(`${cat.entitySet}: duplicate property names`);
@@ -612,8 +622,17 @@ function catalogPath(cat: EntityCatalog): string {
   return `${cat.service}/${cat.entityType}.json`;
 }
 
-/** Stable, diff-friendly JSON: one property / navigation property per line. */
-function renderCatalogJson(cat: EntityCatalog): string {
+/** The runtime form of a property: the facts checks need, without the documentation texts. */
+function runtimeProperty(p: CatalogProperty): Omit<CatalogProperty, "label" | "quickInfo"> {
+  const { label: _label, quickInfo: _quickInfo, ...facts } = p;
+  return facts;
+}
+
+/**
+ * Stable, diff-friendly JSON: one property / navigation property per line.
+ * `runtime` leaves out labels and quick info (documentation, kept in the JSON files only).
+ */
+function renderCatalogJson(cat: EntityCatalog, runtime = false): string {
   const lines = ["{"];
   const head: [string, unknown][] = [
     ["service", cat.service],
@@ -626,7 +645,7 @@ function renderCatalogJson(cat: EntityCatalog): string {
   head.push(["keys", cat.keys]);
   for (const [k, v] of head) lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const list = (items: object[]) => (items.length === 0 ? "[]" : `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(",\n")}\n  ]`);
-  lines.push(`  "properties": ${list(cat.properties)},`);
+  lines.push(`  "properties": ${list(runtime ? cat.properties.map(runtimeProperty) : cat.properties)},`);
   lines.push(`  "navigationProperties": ${list(cat.navigationProperties)}`);
   lines.push("}");
   return `${lines.join("\n")}\n`;
@@ -809,8 +828,9 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
   const out: string[] = [
     HEADER,
     "//",
-    "// The SAP entity catalogs of packages/mappers-sap/catalog/ as typed constants, for runtime",
-    "// (vendor-side) validation of types and max lengths without Node built-ins.",
+    "// The SAP entity catalogs (the JSON files under packages/mappers-sap/catalog/ in the repository)",
+    "// as constants typed by their interface, for runtime (vendor-side) validation of types and max",
+    "// lengths without Node built-ins. Labels and quick info are left out: they are documentation.",
     "",
     "/** An OData V2 EDM primitive type. */",
     "export type EdmType =",
@@ -818,13 +838,15 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
     "",
     "/**",
     " * One structural property of an SAP entity type, as stated by its metadata.",
+    " * The labels and quick info of the metadata are documentation: they are in the JSON catalogs",
+    " * of the repository and in the wire types' doc comments, not in these runtime constants.",
     " * `null` means the source does not state the fact. `displayFormat` is `sap:display-format`",
     " * (EDMX only; OpenAPI-derived catalogs can only recover `\"Date\"`). `inferred` marks facts",
     " * the source form could not carry; `inferredNote` says what was assumed.",
     " *",
     " * @example",
     " * ```ts",
-    ' * const p: CatalogProperty = { name: "ManufacturingOrder", edmType: "Edm.String", maxLength: 12, nullable: false, label: "Production Order", quickInfo: null, precision: null, scale: null, displayFormat: null };',
+    ' * const p: CatalogProperty = { name: "ManufacturingOrder", edmType: "Edm.String", maxLength: 12, nullable: false, precision: null, scale: null, displayFormat: null };',
     " * ```",
     " */",
     "export interface CatalogProperty {",
@@ -836,10 +858,6 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
     "  readonly maxLength: number | null;",
     "  /** False when the metadata says Nullable=\"false\". */",
     "  readonly nullable: boolean;",
-    "  /** `sap:label` (OpenAPI `title`); German in the API_PRODUCT_SRV EDMX. */",
-    "  readonly label: string | null;",
-    "  /** `sap:quickinfo` (OpenAPI `description`). */",
-    "  readonly quickInfo: string | null;",
     "  /** Precision (Edm.Decimal total digits; fractional-second digits for date/time types). */",
     "  readonly precision: number | null;",
     "  /** Scale (Edm.Decimal only). */",
@@ -882,9 +900,9 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
     " * ```ts",
     " * const c: EntityCatalog = {",
     ' *   service: "API_DEFECT_SRV", entityType: "A_DefectType", entitySet: "A_Defect",',
-    ' *   source: "derived from shared/vendor-specs/sap/odata/OP_API_DEFECT_SRV_0001.openapi.json", derivedFrom: "spec",',
+    ' *   source: "derived from SAP\'s published metadata: OP_API_DEFECT_SRV_0001.openapi.json", derivedFrom: "spec",',
     ' *   keys: ["DefectInternalID"],',
-    ' *   properties: [{ name: "DefectInternalID", edmType: "Edm.String", maxLength: 12, nullable: false, label: "Defect", quickInfo: null, precision: null, scale: null, displayFormat: null }],',
+    ' *   properties: [{ name: "DefectInternalID", edmType: "Edm.String", maxLength: 12, nullable: false, precision: null, scale: null, displayFormat: null }],',
     " *   navigationProperties: [],",
     " * };",
     " * ```",
@@ -911,7 +929,7 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
     "}",
   ];
   for (const cat of cats) {
-    const lines = renderCatalogJson(cat).trimEnd().split("\n");
+    const lines = renderCatalogJson(cat, true).trimEnd().split("\n");
     const keyProp = cat.properties.find((p) => p.name === cat.keys[0]) as CatalogProperty;
     out.push(
       "",
@@ -925,10 +943,22 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
       ` * // key?.edmType === ${JSON.stringify(keyProp.edmType)}${keyProp.maxLength !== null ? `, key?.maxLength === ${keyProp.maxLength}` : ""}`,
       " * ```",
       " */",
-      `export const ${cat.entitySet}_CATALOG = ${lines.join("\n")} as const satisfies EntityCatalog;`,
+      `export const ${cat.entitySet}_CATALOG: EntityCatalog = ${lines.join("\n")};`,
     );
   }
   out.push(
+    "",
+    "/**",
+    " * An SAP entity set with a catalog, e.g. `A_ProductionOrder_2`.",
+    " *",
+    " * @example",
+    " * ```ts",
+    ' * import type { SapEntitySet } from "@mfgsync/mappers-sap";',
+    ' * const set: SapEntitySet = "Batch";',
+    " * ```",
+    " */",
+    "export type SapEntitySet =",
+    `${cats.map((c) => `  | ${JSON.stringify(c.entitySet)}`).join("\n")};`,
     "",
     "/**",
     " * Every catalog, keyed by entity set.",
@@ -939,9 +969,9 @@ function renderCatalogTs(cats: EntityCatalog[]): string {
     " * // cat.keys -> [\"ManufacturingOrder\"]",
     " * ```",
     " */",
-    "export const SAP_ENTITY_CATALOGS = {",
+    "export const SAP_ENTITY_CATALOGS: { readonly [Set in SapEntitySet]: EntityCatalog } = {",
     ...cats.map((c) => `  ${propKey(c.entitySet)}: ${c.entitySet}_CATALOG,`),
-    "} as const satisfies Readonly<Record<string, EntityCatalog>>;",
+    "};",
   );
   return `${out.join("\n")}\n`;
 }

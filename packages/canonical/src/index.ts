@@ -20,25 +20,33 @@ export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScien
 export type { UnitDimension } from "./primitives/unit.js";
 export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
-export { Identifier, IdentifierScope, CrossReferences, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
+export { Identifier, IdentifierScope, CrossReferences, Reference, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
+export type { Identified } from "./primitives/identity.js";
+export { sameIdentifier, identifierKey, identitiesOf, sameObject } from "./primitives/identity.js";
 export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
 export { codedValue, VendorCode } from "./primitives/coded-value.js";
 export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";
-export { SCHEMA_VERSION } from "./primitives/header.js";
+export { SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS } from "./primitives/header.js";
 
 // Vocabularies
 export { RequestState, Disposition, MaterialUse, OperationsType, AssemblyRelationship } from "./vocabularies/b2mml.js";
 export {
   InspectionOrigin, ResultEvaluation, InspectionOutcome, InspectionStatus, NonconformanceType, Severity,
   NonconformanceSource, NonconformanceStatus, NonconformanceDisposition, MaterialType, LifecycleStatus,
+  NonconformanceApproval, ComplaintParty,
 } from "./vocabularies/quality.js";
+export { QualityStatus, HoldReason, HoldSource, HoldBlock, HoldReleaseCause } from "./vocabularies/lot-quality.js";
 
 // Objects
 export { Material, LocalizedText, AlternativeUnit, MaterialPlant } from "./material/material.js";
 export { ProductionOrder, Operation, Component, OperationSequence, RevisionRef } from "./production-order/production-order.js";
-export { Lot, GenealogyLink } from "./lot/lot.js";
+export { Lot, GenealogyLink, SerialLink } from "./lot/lot.js";
+export { LotHold, HoldRelease } from "./lot/holds.js";
 export { Inspection, InspectionSubject, Characteristic, CharacteristicResult, InspectionDecision } from "./inspection/inspection.js";
-export { Nonconformance, AffectedItem, Defect, ContainmentAction } from "./nonconformance/nonconformance.js";
+export { QuantitySplit, OtherSplitQuantity } from "./inspection/quantity-split.js";
+export {
+  Nonconformance, AffectedItem, Defect, ContainmentAction, HeldLot, StoppedOrder, NonconformanceApprovalState, ComplaintReference,
+} from "./nonconformance/nonconformance.js";
 export type { ObjectName, CanonicalObject } from "./objects.js";
 export {
   ObjectSchemas, OBJECT_NAMES, safeParseObject, checkObject,
@@ -48,14 +56,25 @@ export {
 
 // Events
 export type { EventName, CanonicalEventOf } from "./events/catalog.js";
-export { CanonicalEvent, EventSchemas, EVENT_TYPE_PREFIX, SCHEMA_BASE_URI } from "./events/catalog.js";
 export {
-  OrderEventData, OperationEventData, ProductionConfirmedData, MaterialMovementData, LotCreatedData, LotDispositionChangedData,
+  CanonicalEvent, EventSchemas, EVENT_TYPE_PREFIX, SCHEMA_BASE_URI, CLOUDEVENTS_ATTRIBUTE_NAME, ExtensionAttributeValue,
+} from "./events/catalog.js";
+export {
+  OrderEventData, OperationEventData, ProductionConfirmedData, MaterialMovementData, LotCreatedData, LotDispositionChangedData, LotShippedData,
   InspectionRequestedData, InspectionResultRecordedData, InspectionDecisionMadeData, NonconformanceEventData,
 } from "./events/data.js";
-export type { IdempotencyKeyInput, EventInput } from "./events/create.js";
-export { idempotencyKey, IDEMPOTENCY_NAMESPACE, createEvent, safeCreateEvent, parseEvent, safeParseEvent, parseEventOf, safeParseEventOf } from "./events/create.js";
+export { OrderAcknowledgementData, OrderStateChangedData, ScrapDeclaredData, ReworkDeclaredData, ConfirmationReversedData } from "./events/execution-data.js";
+export type { EventInput } from "./events/create.js";
+export { createEvent, safeCreateEvent, parseEvent, safeParseEvent, parseEventOf, safeParseEventOf, eventExtensions } from "./events/create.js";
+export type { IdempotencyKeyInput, KeyRevision, WriteOperation, WriteKeyInput } from "./events/keys.js";
+export {
+  idempotencyKey, safeIdempotencyKey, IDEMPOTENCY_NAMESPACE, WRITE_IDEMPOTENCY_NAMESPACE, WRITE_OPERATIONS, writeIdempotencyKey, safeWriteIdempotencyKey,
+} from "./events/keys.js";
 export { uuidV5 } from "./events/uuid.js";
+
+// Reading (strict and lenient)
+export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
+export { safeReadObject, readObject, safeReadEvent, readEvent } from "./read.js";
 
 // JSON Schema
 export type { SchemaName } from "./json-schema.js";

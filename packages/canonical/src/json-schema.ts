@@ -21,7 +21,7 @@ export type SchemaName = ObjectName | EventName;
  * @example
  * ```ts
  * import { SCHEMA_NAMES } from "@mfgsync/canonical";
- * SCHEMA_NAMES.length; // 5 objects + 16 events
+ * SCHEMA_NAMES.length; // 5 objects + 27 events
  * ```
  */
 export const SCHEMA_NAMES = [...Object.keys(ObjectSchemas), ...Object.keys(EventSchemas)] as SchemaName[];
@@ -55,7 +55,7 @@ export function toJsonSchema(name: SchemaName): Record<string, unknown> & { $id:
   const schema = Object.hasOwn(ObjectSchemas, name) ? (ObjectSchemas as Record<string, z.ZodType>)[name]
     : Object.hasOwn(EventSchemas, name) ? (EventSchemas as Record<string, z.ZodType>)[name] : undefined;
   if (!schema) throw new RangeError(`unknown schema "${String(name)}"`);
-  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io: "output", unrepresentable: "throw" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "throw" }) as Record<string, unknown>;
   const { $schema, id: _id, ...rest } = generated;
   return { $schema, $id: schemaId(name), ...rest };
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { SIGNED_DECIMAL_PATTERN, UNSIGNED_DECIMAL_PATTERN } from "./primitives/decimal.js";
+import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from "./primitives/header.js";
 import { quote, shortMessage } from "./quote.js";
 
 /**
@@ -61,6 +62,9 @@ export const ISSUE_CODES = {
   decimalFormat: "decimal.format",
   inputTooDeep: "input.too-deep",
   unsupportedVersion: "schema-version.unsupported",
+  newerVersion: "schema-version.newer",
+  invalidAttributeName: "attribute.invalid-name",
+  unsafeInteger: "number.unsafe-integer",
 } as const;
 
 /**
@@ -122,7 +126,8 @@ const ZOD_CODE_MAP: Record<string, string> = {
 
 /** Converts zod issues to mfgsync issues. Internal helper shared by the parsers. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown): [Issue, ...Issue[]] {
-  const out: Issue[] = [];
+  let out: Issue[] = [];
+  const newer: PropertyKey[][] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       // One issue per unknown key, pointing at the key itself.
@@ -147,8 +152,17 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
     if (issue.code === "invalid_key" && issue.issues[0]?.message) message = `invalid key: ${issue.issues[0].message}`;
     const missing = valueAt(input, issue.path) === undefined;
     if (issue.code === "invalid_value" && !missing && issue.path[issue.path.length - 1] === "schemaVersion") {
-      code = ISSUE_CODES.unsupportedVersion;
-      message = `schema version ${quote(valueAt(input, issue.path))} is not supported; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      const version = valueAt(input, issue.path);
+      if (isNewerMinorVersion(version)) {
+        // The object's other issues (fields and values this release does not know) follow from its version: one issue says it all.
+        newer.push(issue.path.slice(0, -1));
+        code = ISSUE_CODES.newerVersion;
+        message = `schema version ${quote(version)} is newer than this release reads (${READABLE_SCHEMA_VERSIONS.map((v) => `"${v}"`).join(", ")}): ` +
+          `it may hold fields and values unknown here; read it with safeReadObject or safeReadEvent in lenient mode, which keeps them aside, or upgrade @mfgsync/canonical`;
+      } else {
+        code = ISSUE_CODES.unsupportedVersion;
+        message = `schema version ${quote(version)} is not supported; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+      }
     }
     // A missing field fails as a type, literal, enum or union mismatch depending on its schema; all of them are "required".
     if (missing && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
@@ -157,8 +171,24 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknow
     }
     out.push({ path: toJsonPointer(issue.path), code, message: shortMessage(message) });
   }
+  if (newer.length > 0) {
+    const prefixes = newer.map((p) => toJsonPointer(p));
+    out = out.filter((i) => i.code === ISSUE_CODES.newerVersion || !prefixes.some((prefix) => i.path === prefix || i.path.startsWith(prefix + "/")));
+  }
+  // An attribute with an invalid name is reported once, for its name, not again for its value.
+  const badNames = new Set(out.filter((i) => i.code === ISSUE_CODES.invalidAttributeName).map((i) => i.path));
+  if (badNames.size > 0) out = out.filter((i) => i.code === ISSUE_CODES.invalidAttributeName || !badNames.has(i.path));
   if (out.length === 0) out.push({ path: "", code: ISSUE_CODES.invalidValue, message: "invalid input" });
   return out as [Issue, ...Issue[]];
+}
+
+const CURRENT = SCHEMA_VERSION.split(".").map(Number) as [number, number];
+
+/** Whether a `schemaVersion` value is a later minor version of this release's major version ("1.2" for 1.1). Internal. */
+export function isNewerMinorVersion(version: unknown): version is string {
+  if (typeof version !== "string") return false;
+  const match = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/.exec(version);
+  return match !== null && Number(match[1]) === CURRENT[0] && Number(match[2]) > CURRENT[1];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

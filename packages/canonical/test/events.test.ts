@@ -3,7 +3,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EventName } from "@mfgsync/canonical";
 import {
-  CanonicalValidationError, IDEMPOTENCY_NAMESPACE, ISSUE_CODES, createEvent, idempotencyKey, parseEvent, safeCreateEvent, safeParseEvent,
+  CanonicalValidationError, IDEMPOTENCY_NAMESPACE, ISSUE_CODES, createEvent, eventExtensions, idempotencyKey, parseEvent, safeCreateEvent, safeParseEvent,
   safeParseEventOf, uuidV5,
 } from "@mfgsync/canonical";
 import { type Loose, readExample } from "./support.js";
@@ -197,5 +197,53 @@ describe("parseEventOf", () => {
     }
     expect(thrown).toBeInstanceOf(CanonicalValidationError);
     expect((thrown as InstanceType<typeof CanonicalValidationError>).issues).toEqual(safe.ok ? [] : safe.issues);
+  });
+});
+
+describe("CloudEvents 1.0 envelope: extension attributes, datacontenttype, causation", () => {
+  const example = readExample("operation-started") as Loose;
+
+  it("accepts valid extension attributes (a trace state, a broker's arrival time) and keeps them", () => {
+    const event = { ...example, tracestate: "congo=t61rcWkgMzE", knativearrivaltime: "2026-03-02T05:31:02Z", retries: 2, replayed: false };
+    const result = safeParseEvent(event);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok && result.value).toEqual(event);
+    expect(result.ok && eventExtensions(result.value)).toEqual({ tracestate: "congo=t61rcWkgMzE", knativearrivaltime: "2026-03-02T05:31:02Z", retries: 2, replayed: false });
+  });
+
+  it("refuses invalid attribute names with one issue each, at the name", () => {
+    for (const name of ["TraceState", "my-extension", "trace_state", "averyveryverylongname1", "dataBase64", "data_base64", "é"]) {
+      const result = safeParseEvent({ ...example, [name]: { nested: true } });
+      expect(result.ok ? [] : result.issues, name).toEqual([{ path: `/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, code: ISSUE_CODES.invalidAttributeName, message: expect.stringContaining(name) }]);
+    }
+  });
+
+  it("refuses extension values that are not CloudEvents values (objects, arrays, null, fractions)", () => {
+    for (const value of [{ a: 1 }, [1], null, 1.5, 2 ** 40]) {
+      const result = safeParseEvent({ ...example, myextension: value });
+      expect(result.ok ? [] : result.issues.map((i) => i.path), JSON.stringify(value)).toEqual(["/myextension"]);
+    }
+  });
+
+  it("datacontenttype is optional and reads as application/json; any other value is refused", () => {
+    const { datacontenttype: _omitted, ...without } = example;
+    const result = safeParseEvent(without);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(result.ok && result.value.datacontenttype).toBe("application/json");
+    expect(safeParseEvent({ ...example, datacontenttype: "application/xml" }).ok).toBe(false);
+  });
+
+  it("createEvent carries a causation id and extension attributes, and refuses extensions named like envelope attributes", () => {
+    const input = { source: example.source, subject: example.subject, time: example.time, sequence: 9, correlationId: example.correlationid, data: example.data };
+    const caused = createEvent("operation-started", { ...input, causationId: example.id, extensions: { tracestate: "congo=t61rcWkgMzE" } });
+    expect(caused).toMatchObject({ causationid: example.id, tracestate: "congo=t61rcWkgMzE", correlationid: example.correlationid });
+    // The causation id is not part of the idempotency key: the same fact caused by a retried event is the same fact.
+    expect(caused.id).toBe(createEvent("operation-started", input).id);
+    for (const name of ["id", "sequence", "causationid", "data", "data_base64"]) {
+      const result = safeCreateEvent("operation-started", { ...input, extensions: { [name]: "x" } });
+      expect(result.ok ? [] : result.issues.map((i) => [i.path, i.code]), name).toEqual([[`/${name}`, ISSUE_CODES.invalidAttributeName]]);
+    }
+    const bad = safeCreateEvent("operation-started", { ...input, extensions: { "Bad-Name": "x" } });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual([ISSUE_CODES.invalidAttributeName]);
   });
 });

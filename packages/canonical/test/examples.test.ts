@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { EventName, ObjectName, SchemaName } from "@mfgsync/canonical";
 import {
-  CanonicalEvent, EventSchemas, OBJECT_NAMES, ObjectSchemas, SCHEMA_NAMES, createEvent, idempotencyKey, safeParseEvent,
+  CanonicalEvent, EventSchemas, OBJECT_NAMES, ObjectSchemas, SCHEMA_NAMES, SCHEMA_VERSION, createEvent, eventExtensions, idempotencyKey, safeParseEvent,
   safeParseEventOf, safeParseObject, schemaId, toJsonSchema,
 } from "@mfgsync/canonical";
 import { EXAMPLES_DIR, type Loose, jsonSchemaErrors, readExample } from "./support.js";
@@ -13,7 +13,7 @@ describe("examples", () => {
   it("there is exactly one example per schema name, and nothing else", () => {
     const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
     expect(files).toEqual([...SCHEMA_NAMES].sort());
-    expect(SCHEMA_NAMES).toHaveLength(5 + 16);
+    expect(SCHEMA_NAMES).toHaveLength(5 + 27);
   });
 
   describe.each(OBJECT_NAMES)("object %s", (name: ObjectName) => {
@@ -30,7 +30,7 @@ describe("examples", () => {
     });
 
     it("states its kind and schema version", () => {
-      expect(example).toMatchObject({ kind: name, schemaVersion: "1.0" });
+      expect(example).toMatchObject({ kind: name, schemaVersion: SCHEMA_VERSION });
     });
   });
 
@@ -61,11 +61,14 @@ describe("examples", () => {
         time: example.time,
         sequence: example.sequence,
         correlationId: example.correlationid,
+        ...(example.causationid === undefined ? {} : { causationId: example.causationid }),
         ...(example.partitionkey === undefined ? {} : { partitionKey: example.partitionkey }),
         ...(example.traceparent === undefined ? {} : { traceparent: example.traceparent }),
+        ...(Object.keys(eventExtensions(example)).length === 0 ? {} : { extensions: eventExtensions(example) }),
         data: example.data,
       });
       expect(rebuilt).toEqual(example);
+      // The examples' subjects carry no scope, so their keys are 1.0 keys: the four strings.
       expect(example.id).toBe(idempotencyKey({ source: example.source, objectType: example.type, businessKey: example.subject, revision: example.sequence }));
     });
   });
@@ -96,7 +99,7 @@ describe("the examples tell one coherent story", () => {
 
   it("everything happens in SAP plant 1010 around order 1000123 for FG-1000", () => {
     expect(order).toMatchObject({ id: { value: "1000123", scheme: "sap-s4hana" }, plant: "1010", material: { id: { value: "FG-1000" } } });
-    expect(order.operations.map((o: Loose) => o.sequence)).toEqual(["0010", "0020", "0030"]);
+    expect(order.operations.map((o: Loose) => o.sequence)).toEqual(["0010", "0020", "0025", "0030"]);
     expect(order.components).toHaveLength(3);
     expect(lot.producedBy).toEqual(order.id);
     expect(order.producedLot).toEqual(lot.id);
@@ -144,6 +147,53 @@ describe("the examples tell one coherent story", () => {
       expect(Object.keys(object.extensions)).toEqual(["sap"]);
     }
   });
+  it("the rework operation repeats the operation whose leak test failed, as the rework event says", () => {
+    const rework = readExample("rework-declared") as Loose;
+    const operation = order.operations.find((o: Loose) => o.sequence === rework.data.operation);
+    expect(operation.repeats).toBe(rework.data.repeats);
+    expect(order.operations.some((o: Loose) => o.sequence === operation.repeats)).toBe(true);
+    expect(operation.confirmedYield.value).toBe(rework.data.quantity.value);
+  });
+
+  it("the usage decision splits exactly the inspected quantity, and the lot keeps what was not destroyed or retained", () => {
+    const q = inspection.decision.quantities;
+    const parts = [q.accepted, q.rejected, q.scrapped, q.sampleDestroyed, q.returnedToVendor, q.toRework, ...q.other.map((o: Loose) => o.quantity)];
+    expect(parts.reduce((sum: number, p: Loose) => sum + Number(p.value), 0)).toBe(Number(inspection.inspectedQuantity.value));
+    expect(Number(lot.quantity.value)).toBe(Number(inspection.inspectedQuantity.value) - Number(q.sampleDestroyed.value) - Number(q.other[0].quantity.value));
+    expect((readExample("inspection-decision-made") as Loose).data.decision).toEqual(inspection.decision);
+  });
+
+  it("holds: the inspection hold placed at creation is released by the decision, the rework hold it places is the lot's and the nonconformance's", () => {
+    const created = (readExample("lot-created") as Loose).data.lot;
+    const changed = (readExample("lot-disposition-changed") as Loose);
+    const decisionEvent = readExample("inspection-decision-made") as Loose;
+    expect(created.holds.map((h: Loose) => h.id)).toEqual([changed.data.holdsReleased[0].hold]);
+    expect(changed.data.holdsReleased[0].inspection.value).toBe(inspection.id.value);
+    expect(changed.causationid).toBe(decisionEvent.id);
+    expect(lot.holds).toEqual(changed.data.holdsPlaced);
+    expect(lot.holds).toEqual(inspection.decision.holdsPlaced);
+    expect(nonconformance.heldLots[0].hold).toEqual(lot.holds[0].id);
+    expect(nonconformance.heldLots[0].quantity).toEqual(lot.holds[0].quantity);
+    expect(lot.holds[0].sourceReference.value).toBe(nonconformance.id.value);
+  });
+
+  it("the shipment ships serialised units the order produced, no more than the lot holds outside the hold", () => {
+    const shipped = readExample("lot-shipped") as Loose;
+    const produced = readExample("material-produced") as Loose;
+    expect(produced.data.serialNumbers).toHaveLength(Number(produced.data.quantity.value));
+    expect(shipped.data.serialNumbers).toHaveLength(Number(shipped.data.quantity.value));
+    for (const serial of shipped.data.serialNumbers) expect(produced.data.serialNumbers).toContain(serial);
+    expect(Number(shipped.data.quantity.value)).toBeLessThanOrEqual(Number(lot.quantity.value) - Number(lot.holds[0].quantity.value));
+  });
+
+  it("the MES acknowledges the release it was sent (causation), and the reversed confirmation is not the one that stands", () => {
+    const ack = readExample("production-order-acknowledged") as Loose;
+    expect(ack.causationid).toBe((readExample("production-order-released") as Loose).id);
+    const reversed = (readExample("production-confirmation-reversed") as Loose).data;
+    const confirmed = (readExample("production-confirmed") as Loose).data;
+    expect(reversed.confirmation.value).not.toBe(confirmed.confirmation.value);
+    expect(reversed.order).toEqual(confirmed.order);
+  });
 });
 
 describe("toJsonSchema", () => {
@@ -161,6 +211,6 @@ describe("toJsonSchema", () => {
 
   it("covers every object and event schema", () => {
     expect(new Set(SCHEMA_NAMES)).toEqual(new Set([...Object.keys(ObjectSchemas), ...Object.keys(EventSchemas)]));
-    expect(CanonicalEvent.options).toHaveLength(16);
+    expect(CanonicalEvent.options).toHaveLength(27);
   });
 });

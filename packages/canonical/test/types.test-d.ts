@@ -2,10 +2,10 @@ import * as fc from "fast-check";
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   CanonicalEvent, CanonicalEventOf, CanonicalObject, Disposition, EventInput, EventName, Identifier, Inspection, Issue, Lot, Material,
-  Nonconformance, ObjectName, ProductionOrder, Quantity, Result, SchemaName,
+  Nonconformance, ObjectName, ProductionOrder, Quantity, ReadValue, Reference, Result, SchemaName,
 } from "@mfgsync/canonical";
 import {
-  createEvent, parseLot, safeCreateEvent, safeParseEvent, safeParseEventOf, safeParseLot, safeParseMaterial, safeParseObject, toJsonSchema,
+  createEvent, parseLot, safeCreateEvent, safeParseEvent, safeParseEventOf, safeParseLot, safeParseMaterial, safeParseObject, safeReadObject, toJsonSchema,
 } from "@mfgsync/canonical";
 import { arbitraryEvent, arbitraryLot, arbitraryObject, arbitraryQuantity } from "@mfgsync/canonical/testing";
 
@@ -34,10 +34,19 @@ describe("public types", () => {
     expectTypeOf<Lot["disposition"]["value"]>().toEqualTypeOf<Disposition>();
     expectTypeOf<Disposition>().toEqualTypeOf<"Planned" | "In-Process" | "Restricted" | "UnRestricted" | "Closed" | "Other">();
     expectTypeOf<Lot["disposition"]["originalCode"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<Lot["schemaVersion"]>().toEqualTypeOf<"1.0">();
+    expectTypeOf<Lot["schemaVersion"]>().toEqualTypeOf<"1.0" | "1.1">();
+    expectTypeOf<NonNullable<Lot["qualityStatus"]>["value"]>().toEqualTypeOf<"AwaitingInspection" | "Accepted" | "Rejected" | "OnHold" | "Quarantined" | "Other">();
+    expectTypeOf<NonNullable<Lot["holds"]>[number]["blocks"]>().toEqualTypeOf<("Consumption" | "Shipment" | "Transfer" | "ProductionCompletion" | "All" | "Other")[]>();
     expectTypeOf<Lot["kind"]>().toEqualTypeOf<"lot">();
     expectTypeOf<Quantity>().toEqualTypeOf<{ value: string; unit: string }>();
     expectTypeOf<Identifier>().toEqualTypeOf<{ value: string; scheme: string; issuer?: string | undefined; scope?: { type: "company" | "organization" | "plant"; value: string } | undefined }>();
+    // A reference is an identifier that may carry the referenced object's other identifiers: every identifier is a reference.
+    expectTypeOf<Reference>().toEqualTypeOf<{
+      value: string; scheme: string; issuer?: string | undefined; scope?: { type: "company" | "organization" | "plant"; value: string } | undefined;
+      crossReferences?: Identifier[] | undefined;
+    }>();
+    expectTypeOf<Identifier>().toMatchTypeOf<Reference>();
+    expectTypeOf<NonNullable<ProductionOrder["components"][number]["lot"]>>().toEqualTypeOf<Reference>();
   });
 
   it("events are typed by name", () => {
@@ -51,7 +60,13 @@ describe("public types", () => {
     expectTypeOf(safeParseEventOf<"operation-started">).returns.toEqualTypeOf<Result<CanonicalEventOf<"operation-started">>>();
     expectTypeOf(safeParseEvent).returns.toEqualTypeOf<Result<CanonicalEvent>>();
     expectTypeOf<EventInput<"lot-created">["data"]["lot"]["kind"]>().toEqualTypeOf<"lot">();
-    expectTypeOf<EventInput<"lot-created">["sequence"]>().toEqualTypeOf<number | string>();
+    expectTypeOf<EventInput<"lot-created">["sequence"]>().toEqualTypeOf<string | bigint | number>();
+    expectTypeOf<CanonicalEventOf<"lot-shipped">["data"]["quantity"]>().toEqualTypeOf<Quantity>();
+    expectTypeOf<CanonicalEventOf<"lot-created">["causationid"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CanonicalEventOf<"lot-created">["datacontenttype"]>().toEqualTypeOf<"application/json">();
+    // Extension attributes are kept beside the known ones, typed as CloudEvents values.
+    expectTypeOf<CanonicalEventOf<"lot-created">["knativearrivaltime"]>().toEqualTypeOf<string | number | boolean>();
+    expectTypeOf(safeReadObject<"lot">).returns.toEqualTypeOf<Result<ReadValue<Lot>>>();
     expectTypeOf<SchemaName>().toEqualTypeOf<ObjectName | EventName>();
   });
 

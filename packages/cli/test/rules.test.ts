@@ -82,7 +82,7 @@ describe("mfgsync rules", () => {
     const rules = JSON.parse(r.out) as Array<{ id: string; defaultSeverity: string; appliesTo: string[]; description: string }>;
     expect(rules.map((rule) => rule.id)).toEqual(BUILTIN_RULES.map((rule) => rule.id));
     expect(rules.find((rule) => rule.id === "lot/restricted-not-used")).toEqual({
-      id: "lot/restricted-not-used", defaultSeverity: "error", appliesTo: ["material-consumed", "production-order"], description: expect.stringContaining("Restricted"),
+      id: "lot/restricted-not-used", defaultSeverity: "error", appliesTo: ["material-consumed", "lot-shipped", "production-order"], description: expect.stringContaining("Restricted"),
     });
   });
 

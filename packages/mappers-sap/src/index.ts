@@ -38,3 +38,21 @@ export { confirmationDeclaration, compositeIdentifier } from "./events/confirmat
 export type { ConfirmationEventOptions } from "./events/confirmation.js";
 export { decodeConfirmationEvents, decodeConfirmationEventsWire } from "./events/confirmation.js";
 export { sapMappers, SAP_MAPPERS_BY_OBJECT, sapMapperFor, SAP_DECLARATIONS, SAP_VENDOR } from "./mappers.js";
+
+// ---------------------------------------------------------------------------
+// SAP OData V2 wire types, generated from the entity catalogs (type-only), so
+// that users can annotate payloads and declaration builds of code returning an
+// encoded payload can name its type. Keep in step with generated/wire-types.ts
+// (test/wire-types.test.ts checks that every generated interface is here).
+// ---------------------------------------------------------------------------
+export type { SapEntitySet } from "./generated/catalog.js";
+export type {
+  ODataV2Deferred, ODataV2Metadata,
+  A_Product, A_ProductDescription, A_ProductPlant, A_ProductUnitsOfMeasure, A_ProductWorkScheduling, A_ProductPlantQualityMgmt, A_ProductQualityMgmt,
+  A_ProductionOrder_2, A_ProductionOrderItem_2, A_ProductionOrderOperation_2, A_ProductionOrderComponent_2, A_ProductionOrderComponent_3, A_ProductionOrderStatus_2,
+  ProdnOrdConf2, ProdnOrdConfMatlDocItm, ProdnOrderConfBatchCharc,
+  A_InspectionLot, A_InspectionLotWithStatus, A_InspectionOperation, A_InspectionCharacteristic, A_InspectionResult, A_InspectionResultValue, A_InspectionSubset,
+  A_InspLotUsageDecision, A_InspectionSpecification, A_CharcAttribSeldSetCode,
+  A_Defect,
+  Batch,
+} from "./generated/wire-types.js";

@@ -32,7 +32,16 @@ export function codeLoss(paths: readonly string[]): KnownLoss[] {
   return paths.map((path) => ({ path, reason: "SAP writes its own code (originalCode, originalList); otherValue is not kept", normalize: lossNormalizers.codeOnly }));
 }
 
-/** Identifiers: the issuer comes from the mapping context. */
+/** Identifiers and references: the issuer comes from the mapping context; SAP keys have no company scope and references no cross-references. */
 export function issuerLoss(paths: readonly string[]): KnownLoss[] {
-  return paths.map((path) => ({ path, reason: "the issuer of SAP identifiers comes from the mapping context", normalize: lossNormalizers.withoutIssuer }));
+  return paths.map((path) => ({
+    path,
+    reason: "the issuer of SAP identifiers comes from the mapping context; SAP keys carry no scope and references no cross-references",
+    normalize: (value: unknown) => {
+      const id = lossNormalizers.withoutIssuer(value);
+      if (typeof id !== "object" || id === null) return id;
+      const { scope: _scope, crossReferences: _refs, ...rest } = id as Record<string, unknown>;
+      return rest;
+    },
+  }));
 }

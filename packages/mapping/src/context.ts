@@ -50,6 +50,12 @@ export interface MappingContext {
     readonly scheme?: string;
     /** System instance, e.g. SAP system id and client `S4P-100`; set on every decoded identifier. */
     readonly issuer?: string;
+    /**
+     * What encode does with an identifier of another scheme that has no cross-reference in the vendor's scheme:
+     * `refuse` (default) reports an issue; `keep` writes its value as the vendor key, with a warning (translating
+     * new objects from one system into another).
+     */
+    readonly foreign?: "refuse" | "keep";
   };
   /** Status precedence overrides per status list (e.g. `sap:production-order`). */
   readonly statusRules?: Readonly<Record<string, StatusRulesOverride>>;
@@ -119,6 +125,8 @@ export interface ResolvedContext {
   readonly scheme: string;
   /** Issuer set on decoded identifiers, if configured. */
   readonly issuer: string | undefined;
+  /** Whether identifiers of other schemes are written as they are (`identifiers.foreign: "keep"`). */
+  readonly keepForeignIdentifiers: boolean;
   /** Rec 20 code for a vendor unit, if the table has one. */
   unitIn(code: string): string | undefined;
   /** Vendor unit for a Rec 20 code, if the table has one. */
@@ -170,6 +178,8 @@ function validateContext(context: MappingContext, issues: Issue[]): void {
     else {
       if (ids.scheme !== undefined && (typeof ids.scheme !== "string" || !SCHEME_PATTERN.test(ids.scheme))) bad("identifiers.scheme", "must be lower-case words joined by '-' or '.', e.g. sap-s4hana");
       if (ids.issuer !== undefined && (typeof ids.issuer !== "string" || ids.issuer.length === 0 || ids.issuer.length > 128)) bad("identifiers.issuer", "must be 1 to 128 characters");
+      if (ids.foreign !== undefined && ids.foreign !== "refuse" && ids.foreign !== "keep") bad("identifiers.foreign", 'must be "refuse" or "keep"');
+      for (const key of Object.keys(ids)) if (!["scheme", "issuer", "foreign"].includes(key)) bad(`identifiers.${key.slice(0, 60)}`, "is not an identifiers key (known: scheme, issuer, foreign)");
     }
   }
   if (plainRecord(context.codeTables)) {
@@ -223,6 +233,7 @@ export function resolveContext(context: MappingContext | undefined, defaults: Co
     source: ctx,
     scheme: ctx.identifiers?.scheme ?? defaults.scheme,
     issuer: ctx.identifiers?.issuer,
+    keepForeignIdentifiers: ctx.identifiers?.foreign === "keep",
     unitIn: (code) => unitsIn.get(code),
     unitOut: (code) => unitsOut.get(code),
     zoneOf: (plant) => (plant !== undefined ? zones.get(plant) : undefined) ?? defaultZone,

@@ -162,7 +162,11 @@ export interface EntityDeclaration {
    * `from` (default `id`; children without `from` repeat their parent's). With `caseInsensitive` (D365),
    * `USMF` and `usmf` are the same company.
    */
-  readonly scope?: { readonly vendor: string; readonly type: IdentifierScope["type"]; readonly from?: string; readonly caseInsensitive?: boolean };
+  readonly scope?: {
+    readonly vendor: string; readonly type: IdentifierScope["type"]; readonly from?: string; readonly caseInsensitive?: boolean;
+    /** A canonical path of a plain code (the order's `plant`) written as the scope when the identifier has none (an object from another vendor). */
+    readonly fallback?: string;
+  };
 }
 
 /**

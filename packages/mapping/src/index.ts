@@ -44,7 +44,7 @@ export type { Converter, AnyConverter, DecodeScope, EncodeScope, Invalid, Omit, 
 export { INVALID, OMIT, EMPTY } from "./converter.js";
 export type { ScalarSpec } from "./converters/scalar.js";
 export { scalar } from "./converters/scalar.js";
-export { text, boolean, noYes, integer, sameAsParent, unlessSameAsParent } from "./converters/basic.js";
+export { text, boolean, noYes, integer, fixed, sameAsParent, unlessSameAsParent } from "./converters/basic.js";
 export { jsonDecimal } from "./converters/decimal.js";
 export { isoDateTime, isoDate, isoDateTimeAsDate, dateAndSecondsOfDay } from "./converters/iso-dates.js";
 export { abapFlag, odataV2Decimal, odataV2Double, odataV2Date, odataV2DateTimeOffset, odataV2DateAndTime, abapTimestamp, ODATA_V2_NO_TIME } from "./converters/odata-v2.js";
@@ -67,6 +67,8 @@ export { field, child, entity, declareMapper } from "./declare.js";
 export type { Mapper, Decoder, DecodeOptions, EncodeOptions, WireResult } from "./mapper.js";
 export { compileMapper, compileDecoder } from "./mapper.js";
 export type { EncodedResource, ResourceOptions } from "./resources.js";
+export type { TranslationLoss, TranslationResult } from "./translate.js";
+export { translate, lossesFor } from "./translate.js";
 export { BOOKKEEPING_NAMESPACE } from "./compile/state.js";
 
 // Registry of vendors

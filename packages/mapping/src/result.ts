@@ -66,6 +66,8 @@ export const MAPPING_CODES = {
   unplaced: "item.unplaced",
   /** A local wall-clock time written to the vendor occurs twice (the daylight-saving fall-back hour) (warning). */
   ambiguousLocalTime: "time.ambiguous",
+  /** An identifier of another scheme was written as the vendor's key, as the context asked (warning). */
+  foreignKept: "identifier.foreign-kept",
   /** A tenant code table maps a vendor code to a value the canonical list does not have. */
   invalidCodeTable: "code-table.invalid",
 } as const;

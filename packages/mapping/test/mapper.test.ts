@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { Lot } from "@mfgsync/canonical";
 import { arbitraryLot } from "@mfgsync/canonical/testing";
 import type { CatalogEntityInfo } from "@mfgsync/mapping";
@@ -33,7 +34,7 @@ const declaration = declareMapper({
   name: "acme:lot", title: "ACME lots", canonical: "lot", profile: odataV2Profile, namespace: "acme",
   defaults: { scheme: "acme", units: { KG: "KGM", PC: "H87" }, unitsOut: { KGM: "KG", H87: "PC" } },
   root: entity({
-    entity: "Lots", catalog: LOT_CATALOG, constants: { schemaVersion: "1.0", kind: "lot" },
+    entity: "Lots", catalog: LOT_CATALOG, constants: { schemaVersion: SCHEMA_VERSION, kind: "lot" },
     fields: [
       field("LotId", "id", identifier({ crossReferences: true }), { required: true }),
       field("Item", "material", materialRef(), { required: true }),
@@ -59,7 +60,7 @@ const declaration = declareMapper({
     { path: "/parents/*/lot", reason: "issuer from context", normalize: lossNormalizers.withoutIssuer },
     { path: "/expiresOn", reason: "a date only", normalize: lossNormalizers.dateOnly },
     ...["/plant", "/serialNumbers", "/manufacturedAt", "/retestOn", "/vendorStatus", "/supplierLot", "/supplier", "/children", "/producedBy", "/lastChangedAt",
-      "/parents/*/material", "/parents/*/order", "/parents/*/relationship"].map((path) => ({ path, reason: "ACME has no such field" })),
+      "/parents/*/material", "/parents/*/order", "/parents/*/relationship", "/qualityStatus", "/holds", "/parents/*/movement", "/parents/*/movedAt", "/parents/*/serialLinks"].map((path) => ({ path, reason: "ACME has no such field" })),
   ],
 });
 const mapper = compileMapper<Record<string, unknown>, "lot">(declaration);
@@ -98,7 +99,7 @@ describe("compiled mappers", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({
-      schemaVersion: "1.0", kind: "lot", id: { value: "L1", scheme: "acme" }, quantity: { value: "12.500", unit: "KGM" },
+      schemaVersion: SCHEMA_VERSION, kind: "lot", id: { value: "L1", scheme: "acme" }, quantity: { value: "12.500", unit: "KGM" },
       disposition: { value: "Restricted", originalCode: "X" }, expiresOn: "2026-03-02", countryOfOrigin: "DE",
       parents: [{ lot: { value: "P1" }, quantity: { value: "5", unit: "H87" } }, { lot: { value: "P2" } }],
     });

@@ -58,3 +58,35 @@ describe("inspection/decision-complete", () => {
     expectNone(validate("inspection-decision-made", decided, { context: known }), "inspection/decision-complete");
   });
 });
+
+describe("inspection/quantity-split-sum", () => {
+  const split = (quantities: Record<string, unknown>, inspected: { value: string; unit: string } | null = { value: "100", unit: "H87" }) =>
+    inspection({ ...(inspected ? { inspectedQuantity: inspected } : {}), decision: { outcome: { value: "Accepted" }, resultingDisposition: "UnRestricted", quantities } });
+
+  it("passes a split that adds up to the inspected quantity, across units and with other categories", () => {
+    expectNone(validate("inspection", split({ accepted: { value: "90", unit: "H87" }, rejected: { value: "8", unit: "H87" }, sampleDestroyed: { value: "2", unit: "H87" } })), "inspection/quantity-split-sum");
+    // 8 dozen are 96 units (Rec 20: DZN = 12 C62).
+    expectNone(validate("inspection", split({ accepted: { value: "8", unit: "DZN" }, toRework: { value: "3", unit: "C62" }, other: [{ code: "RESERVES", quantity: { value: "1", unit: "C62" } }] }, { value: "100", unit: "C62" })), "inspection/quantity-split-sum");
+    // Nothing to compare with: no inspected quantity.
+    expectNone(validate("inspection", split({ accepted: { value: "1", unit: "H87" } }, null)), "inspection/quantity-split-sum");
+  });
+
+  it("reports a split that does not add up, and a part in a unit that does not convert", () => {
+    const [finding] = expectPaths(validate("inspection", split({ accepted: { value: "90", unit: "H87" }, rejected: { value: "8", unit: "H87" } })), "inspection/quantity-split-sum", ["/decision/quantities"]);
+    expect(finding?.message).toBe("the decision's quantities add up to 98 H87, but 100 H87 were inspected");
+    expectPaths(validate("inspection", split({ accepted: { value: "101", unit: "H87" } })), "inspection/quantity-split-sum", ["/decision/quantities"]);
+    expectPaths(validate("inspection", split({ accepted: { value: "99", unit: "H87" }, scrapped: { value: "1", unit: "KGM" } })), "inspection/quantity-split-sum", ["/decision/quantities/scrapped/unit"]);
+  });
+
+  it("checks decision events against their own or the context's inspected quantity", () => {
+    const decided = (inspectedQuantity?: { value: string; unit: string }) => event("inspection-decision-made", {
+      inspection: id("890000000123"), subject: { lot: id("0000012345") }, ...(inspectedQuantity ? { inspectedQuantity } : {}),
+      decision: { outcome: { value: "Accepted" }, quantities: { accepted: { value: "90", unit: "H87" } } },
+    }, { subject: "890000000123" });
+    expectPaths(validate("inspection-decision-made", decided({ value: "100", unit: "H87" })), "inspection/quantity-split-sum", ["/data/decision/quantities"]);
+    expectNone(validate("inspection-decision-made", decided({ value: "90", unit: "H87" })), "inspection/quantity-split-sum");
+    const context = createInMemoryContext({ inspections: [inspection({ inspectedQuantity: { value: "100", unit: "H87" } })] });
+    expectPaths(validate("inspection-decision-made", decided(), { context }), "inspection/quantity-split-sum", ["/data/decision/quantities"]);
+    expectNone(validate("inspection-decision-made", decided()), "inspection/quantity-split-sum");
+  });
+});

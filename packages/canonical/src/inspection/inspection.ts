@@ -2,13 +2,16 @@ import { z } from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { SignedDecimalString } from "../primitives/decimal.js";
 import { extensionsField, headerFields } from "../primitives/header.js";
-import { Identifier, MaterialRef, PlantCode } from "../primitives/identifier.js";
+import { Identifier, MaterialRef, PlantCode, Reference } from "../primitives/identifier.js";
 import { Measure, Quantity } from "../primitives/quantity.js";
 import { Timestamp } from "../primitives/time.js";
 import { UnitCode } from "../primitives/unit.js";
 import { Disposition } from "../vocabularies/b2mml.js";
 import { InspectionOrigin, InspectionOutcome, InspectionStatus, ResultEvaluation } from "../vocabularies/quality.js";
 import { OperationSequence } from "../production-order/production-order.js";
+import { HoldRelease, LotHold } from "../lot/holds.js";
+import { QualityStatus } from "../vocabularies/lot-quality.js";
+import { QuantitySplit } from "./quantity-split.js";
 
 /**
  * What is inspected: a lot, an order or one of its operations, a material.
@@ -22,9 +25,9 @@ import { OperationSequence } from "../production-order/production-order.js";
  */
 export const InspectionSubject = z.strictObject({
   /** The inspected lot. */
-  lot: Identifier.optional(),
+  lot: Reference.optional(),
   /** The order being inspected (in-process and final inspections). */
-  order: Identifier.optional(),
+  order: Reference.optional(),
   /** The operation being inspected. */
   operation: OperationSequence.optional(),
   /** The inspected material. */
@@ -116,7 +119,11 @@ export type CharacteristicResult = z.infer<typeof CharacteristicResult>;
  * @example
  * ```ts
  * import { InspectionDecision } from "@mfgsync/canonical";
- * InspectionDecision.parse({ outcome: { value: "Accepted", originalCode: "A" }, resultingDisposition: "UnRestricted", decidedAt: "2026-03-02T14:00:00Z" });
+ * InspectionDecision.parse({
+ *   outcome: { value: "Accepted", originalCode: "A" }, resultingDisposition: "UnRestricted", decidedAt: "2026-03-02T14:00:00Z",
+ *   quantities: { accepted: { value: "90", unit: "H87" }, rejected: { value: "8", unit: "H87" }, sampleDestroyed: { value: "2", unit: "H87" } },
+ *   holdsReleased: [{ cause: { value: "InspectionDecision" } }],
+ * });
  * ```
  */
 export const InspectionDecision = z.strictObject({
@@ -124,6 +131,14 @@ export const InspectionDecision = z.strictObject({
   outcome: codedValue(InspectionOutcome),
   /** Disposition the lot takes after the decision (from SAP's valuation and stock posting). B2MML: `Disposition`. */
   resultingDisposition: Disposition.optional(),
+  /** Quality status the lot takes after the decision. Since 1.1. */
+  resultingQualityStatus: QualityStatus.optional(),
+  /** How the decision splits the inspected quantity (accepted, rejected, scrapped, destroyed samples, returned, rework). Since 1.1. */
+  quantities: QuantitySplit.optional(),
+  /** Holds the decision places on the inspected lot. Since 1.1. */
+  holdsPlaced: z.array(LotHold).max(100).optional(),
+  /** Holds on the inspected lot the decision releases (released by this decision, so they need no inspection reference). Since 1.1. */
+  holdsReleased: z.array(HoldRelease).max(100).optional(),
   /** Who decided. */
   decidedBy: z.string().min(1).max(128).optional(),
   /** When the decision was made. */
@@ -143,7 +158,7 @@ export type InspectionDecision = z.infer<typeof InspectionDecision>;
  * ```ts
  * import { parseInspection } from "@mfgsync/canonical";
  * parseInspection({
- *   schemaVersion: "1.0", kind: "inspection",
+ *   schemaVersion: "1.1", kind: "inspection",
  *   id: { value: "890000000123", scheme: "sap-s4hana" },
  *   subject: { lot: { value: "0000012345", scheme: "sap-s4hana" } },
  *   origin: { value: "Final", originalCode: "04" },

@@ -83,7 +83,7 @@ export type MaterialPlant = z.infer<typeof MaterialPlant>;
  * ```ts
  * import { parseMaterial } from "@mfgsync/canonical";
  * const material = parseMaterial({
- *   schemaVersion: "1.0", kind: "material",
+ *   schemaVersion: "1.1", kind: "material",
  *   id: { value: "FG-1000", scheme: "sap-s4hana" },
  *   type: { value: "FinishedGood" }, baseUnit: "H87",
  *   lifecycleStatus: { value: "Approved" },

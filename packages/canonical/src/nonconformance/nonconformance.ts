@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { extensionsField, headerFields } from "../primitives/header.js";
-import { Identifier, MaterialRef, PlantCode } from "../primitives/identifier.js";
+import { Identifier, MaterialRef, PlantCode, Reference } from "../primitives/identifier.js";
 import { Quantity } from "../primitives/quantity.js";
 import { Timestamp } from "../primitives/time.js";
 import { OperationSequence } from "../production-order/production-order.js";
-import { NonconformanceDisposition, NonconformanceSource, NonconformanceStatus, NonconformanceType, Severity } from "../vocabularies/quality.js";
+import {
+  ComplaintParty, NonconformanceApproval, NonconformanceDisposition, NonconformanceSource, NonconformanceStatus, NonconformanceType, Severity,
+} from "../vocabularies/quality.js";
 
 /**
  * Material, lots or serials affected by a nonconformance. OAGIS:
@@ -21,13 +23,13 @@ export const AffectedItem = z.strictObject({
   /** The affected material. */
   material: MaterialRef.optional(),
   /** The affected lot. */
-  lot: Identifier.optional(),
+  lot: Reference.optional(),
   /** Affected serial numbers. */
   serialNumbers: z.array(z.string().min(1).max(64)).max(100000).optional(),
   /** Affected (nonconforming) quantity. */
   quantity: Quantity.optional(),
   /** Order in which it was found. */
-  order: Identifier.optional(),
+  order: Reference.optional(),
   /** Operation in which it was found. */
   operation: OperationSequence.optional(),
 });
@@ -83,6 +85,95 @@ export const ContainmentAction = z.strictObject({
 export type ContainmentAction = z.infer<typeof ContainmentAction>;
 
 /**
+ * A lot the nonconformance put on hold (containment). Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { HeldLot } from "@mfgsync/canonical";
+ * HeldLot.parse({ lot: { value: "0000012345", scheme: "sap-s4hana" }, quantity: { value: "3", unit: "H87" }, heldAt: "2026-03-03T15:30:00+01:00" });
+ * ```
+ */
+export const HeldLot = z.strictObject({
+  /** The held lot. */
+  lot: Reference,
+  /** The hold's id (its `LotHold.id`), where the system has one. */
+  hold: Identifier.optional(),
+  /** The held part of the lot, when not the whole lot. */
+  quantity: Quantity.optional(),
+  /** When the lot was put on hold. */
+  heldAt: Timestamp.optional(),
+}).meta({ id: "HeldLot", description: "A lot a nonconformance put on hold." });
+/** A {@link HeldLot} value. @example `import type { HeldLot } from "@mfgsync/canonical";` */
+export type HeldLot = z.infer<typeof HeldLot>;
+
+/**
+ * A production order the nonconformance stopped (containment). Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { StoppedOrder } from "@mfgsync/canonical";
+ * StoppedOrder.parse({ order: { value: "1000124", scheme: "sap-s4hana" }, stoppedAt: "2026-03-03T15:20:00+01:00" });
+ * ```
+ */
+export const StoppedOrder = z.strictObject({
+  /** The stopped order. */
+  order: Reference,
+  /** The stopped operation, when only one operation was stopped. */
+  operation: OperationSequence.optional(),
+  /** When the order was stopped. */
+  stoppedAt: Timestamp.optional(),
+  /** When it was allowed to resume, once it was. */
+  resumedAt: Timestamp.optional(),
+}).meta({ id: "StoppedOrder", description: "A production order a nonconformance stopped." });
+/** A {@link StoppedOrder} value. @example `import type { StoppedOrder } from "@mfgsync/canonical";` */
+export type StoppedOrder = z.infer<typeof StoppedOrder>;
+
+/**
+ * The approval of a nonconformance (D365 approval New / Approved / Refused).
+ * Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { NonconformanceApprovalState } from "@mfgsync/canonical";
+ * NonconformanceApprovalState.parse({ state: { value: "Approved", originalCode: "Approved", originalList: "d365:InventNonConformanceApproval" } });
+ * ```
+ */
+export const NonconformanceApprovalState = z.strictObject({
+  /** The approval state; the vendor's value as `originalCode`. */
+  state: codedValue(NonconformanceApproval),
+  /** Who approved or refused it. */
+  decidedBy: z.string().min(1).max(128).optional(),
+  /** When. */
+  decidedAt: Timestamp.optional(),
+  /** Why (a refusal's reason). */
+  comment: z.string().max(4000).optional(),
+}).meta({ id: "NonconformanceApprovalState", description: "The approval of a nonconformance." });
+/** A {@link NonconformanceApprovalState} value. @example `import type { NonconformanceApprovalState } from "@mfgsync/canonical";` */
+export type NonconformanceApprovalState = z.infer<typeof NonconformanceApprovalState>;
+
+/**
+ * The customer complaint a nonconformance comes from, or the complaint it
+ * raised with a supplier (D365 `CustAccount` / `VendAccount`, Oracle
+ * `CustomerId`). Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { ComplaintReference } from "@mfgsync/canonical";
+ * ComplaintReference.parse({ party: { value: "Customer" }, complaint: { value: "CC-2026-0088", scheme: "qms" }, partner: { value: "17100001", scheme: "sap-s4hana" } });
+ * ```
+ */
+export const ComplaintReference = z.strictObject({
+  /** A customer's complaint to us, or ours to a supplier. */
+  party: codedValue(ComplaintParty),
+  /** The complaint record. */
+  complaint: Reference.optional(),
+  /** The customer or supplier (business partner, account). */
+  partner: Reference.optional(),
+}).meta({ id: "ComplaintReference", description: "The customer or supplier complaint behind a nonconformance." });
+/** A {@link ComplaintReference} value. @example `import type { ComplaintReference } from "@mfgsync/canonical";` */
+export type ComplaintReference = z.infer<typeof ComplaintReference>;
+
+/**
  * A nonconformance (deviation, defect, quality notification, quality issue).
  * ISA-95 has no dedicated object: this combines B2MML `OperationsEvent`
  * (type, source, timestamps) with OAGIS `ItemNonconformance` (affected
@@ -92,7 +183,7 @@ export type ContainmentAction = z.infer<typeof ContainmentAction>;
  * ```ts
  * import { parseNonconformance } from "@mfgsync/canonical";
  * parseNonconformance({
- *   schemaVersion: "1.0", kind: "nonconformance",
+ *   schemaVersion: "1.1", kind: "nonconformance",
  *   id: { value: "NC-2026-0042", scheme: "qms" },
  *   type: { value: "Product" }, severity: { value: "Major" }, source: { value: "Internal" }, status: { value: "Open" },
  *   description: "Bore diameter above upper limit", affected: [], defects: [], containmentActions: [],
@@ -131,10 +222,18 @@ export const Nonconformance = z.strictObject({
     /** Explanation. */
     description: z.string().min(1).max(10000),
   }).optional(),
-  /** Corrective and preventive actions opened for it. */
-  capaReferences: z.array(Identifier).max(100).optional(),
+  /** Corrective and preventive actions (CAPA records) opened for it. */
+  capaReferences: z.array(Reference).max(100).optional(),
+  /** The customer complaint it comes from, or the supplier complaint it raised. Since 1.1. */
+  complaint: ComplaintReference.optional(),
+  /** Approval of the nonconformance (approved, refused). Since 1.1. */
+  approval: NonconformanceApprovalState.optional(),
+  /** Lots it put on hold (containment). Since 1.1. */
+  heldLots: z.array(HeldLot).max(10000).optional(),
+  /** Production orders it stopped (containment). Since 1.1. */
+  stoppedOrders: z.array(StoppedOrder).max(1000).optional(),
   /** Inspection in which it was found, if any. */
-  inspection: Identifier.optional(),
+  inspection: Reference.optional(),
   /** Who reported it. */
   reportedBy: z.string().min(1).max(128).optional(),
   /** When it was opened. B2MML: `EffectiveTimeStamp`. */

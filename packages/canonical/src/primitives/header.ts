@@ -4,23 +4,40 @@ import { CrossReferences, Identifier } from "./identifier.js";
 import { Timestamp } from "./time.js";
 
 /**
- * Version of the canonical schemas in this release. Objects state it in
- * `schemaVersion`; JSON Schema `$id`s carry its major version. See the
+ * Version of the canonical schemas in this release: what objects are emitted
+ * with in `schemaVersion`. JSON Schema `$id`s carry its major version. See the
  * compatibility policy in `docs/guides/versioning.md`.
  *
  * @example
  * ```ts
  * import { SCHEMA_VERSION } from "@mfgsync/canonical";
- * console.log(SCHEMA_VERSION); // "1.0"
+ * console.log(SCHEMA_VERSION); // "1.1"
  * ```
  */
-export const SCHEMA_VERSION = "1.0" as const;
+export const SCHEMA_VERSION = "1.1" as const;
+
+/**
+ * Every `schemaVersion` this release reads: the versions of its major version
+ * up to {@link SCHEMA_VERSION}. A 1.0 object is a valid 1.1 object (1.1 only
+ * added optional fields and values); objects of a newer minor version are read
+ * with the lenient read mode (`safeReadObject`).
+ *
+ * @example
+ * ```ts
+ * import { READABLE_SCHEMA_VERSIONS } from "@mfgsync/canonical";
+ * READABLE_SCHEMA_VERSIONS.includes("1.0"); // true
+ * ```
+ */
+export const READABLE_SCHEMA_VERSIONS = ["1.0", "1.1"] as const;
+
+/** The `schemaVersion` field's schema: one of {@link READABLE_SCHEMA_VERSIONS}. Internal. */
+export const SchemaVersion = z.enum(READABLE_SCHEMA_VERSIONS);
 
 /** Fields every canonical object starts with. Internal: spread into each object schema. */
 export function headerFields<const K extends string>(kind: K) {
   return {
-    /** Schema version this object conforms to; `"1.0"` for this release. */
-    schemaVersion: z.literal(SCHEMA_VERSION),
+    /** Schema version this object conforms to: `"1.1"` when emitted by this release, `"1.0"` still read. */
+    schemaVersion: SchemaVersion,
     /** Which canonical object this is. */
     kind: z.literal(kind),
     /** The object's identifier in the system of record. B2MML: `ID`. */

@@ -69,6 +69,36 @@ export const CrossReferences = z.array(Identifier).max(64);
 export type CrossReferences = z.infer<typeof CrossReferences>;
 
 /**
+ * A reference to another object (a component's lot, a genealogy link's lot,
+ * the order or lot an event is about): an {@link Identifier} with the same
+ * scheme, issuer and scope as the object's own id, plus, optionally, the same
+ * object's identifiers in other systems. One batch known as `0000012345` in
+ * SAP, `L-12345` in the MES and `NC-LOT-12345` in the QMS is then
+ * recognisable from any reference to it (see `sameObject`).
+ *
+ * Why a flat extension of `Identifier` rather than a wrapper
+ * (`{ id, crossReferences }`): every 1.0 reference (a plain identifier) is a
+ * valid reference unchanged, equality helpers apply to references and ids
+ * alike, and consumers keep reading `ref.value` and `ref.scheme`. Why not
+ * cross-references inside `Identifier` itself: cross-references are plain
+ * identifiers, so a reference cannot nest references (no cycles, no
+ * ambiguity about whose cross-reference a nested one is), and an object's own
+ * cross-references stay in one place (the object's `crossReferences`).
+ *
+ * @example
+ * ```ts
+ * import { Reference } from "@mfgsync/canonical";
+ * Reference.parse({ value: "0000012345", scheme: "sap-s4hana", crossReferences: [{ value: "L-12345", scheme: "mes" }] });
+ * ```
+ */
+export const Reference = Identifier.extend({
+  /** The referenced object's identifiers in other systems, when the sender knows them. Since 1.1. */
+  crossReferences: CrossReferences.optional(),
+}).meta({ id: "Reference", title: "Reference", description: "A reference to another object: its identifier with scheme and scope, and optionally its identifiers in other systems." });
+/** A {@link Reference} value. @example `const r: Reference = { value: "0000012345", scheme: "sap-s4hana" };` */
+export type Reference = z.infer<typeof Reference>;
+
+/**
  * A plant or site code (ISA-95 hierarchy scope at `Site` level): SAP `Plant`,
  * Oracle organization code, D365 site. Known plants are checked by the
  * validators against the caller's master data.
@@ -93,8 +123,8 @@ export type PlantCode = z.infer<typeof PlantCode>;
  * ```
  */
 export const MaterialRef = z.strictObject({
-  /** The material's identifier. B2MML: `MaterialDefinitionID`. */
-  id: Identifier,
+  /** The material's identifier (with its identifiers in other systems, since 1.1). B2MML: `MaterialDefinitionID`. */
+  id: Reference,
   /** Engineering revision, when the reference is revision-specific. B2MML: `MaterialDefinition/Version`. */
   revision: z.string().min(1).max(40).optional(),
 }).meta({ id: "MaterialRef", title: "Material reference", description: "A reference to a material, optionally at a revision." });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { extensionsField, headerFields } from "../primitives/header.js";
-import { Identifier, MaterialRef, PlantCode } from "../primitives/identifier.js";
+import { Identifier, MaterialRef, PlantCode, Reference } from "../primitives/identifier.js";
 import { Quantity } from "../primitives/quantity.js";
 import { DateOrTimestamp } from "../primitives/time.js";
 import { MaterialUse, OperationsType, RequestState } from "../vocabularies/b2mml.js";
@@ -79,6 +79,8 @@ export const Operation = z.strictObject({
   confirmedScrap: Quantity.optional(),
   /** Rework quantity confirmed so far. */
   confirmedRework: Quantity.optional(),
+  /** For a rework operation: the sequence of the operation it repeats. Since 1.1. */
+  repeats: OperationSequence.optional(),
 });
 /** An {@link Operation} value. @example `import type { Operation } from "@mfgsync/canonical";` */
 export type Operation = z.infer<typeof Operation>;
@@ -110,7 +112,7 @@ export const Component = z.strictObject({
   /** The component must be issued from a specific lot/batch (lot-controlled material). */
   lotRequired: z.boolean().optional(),
   /** The lot to issue, when one is prescribed. B2MML: `MaterialLotID`. */
-  lot: Identifier.optional(),
+  lot: Reference.optional(),
   /** Sequence of the operation the component is issued to. */
   issuingOperation: OperationSequence.optional(),
   /** Plant that supplies the component, when it differs from the order's plant. */
@@ -132,7 +134,7 @@ export type Component = z.infer<typeof Component>;
  * ```ts
  * import { parseProductionOrder } from "@mfgsync/canonical";
  * parseProductionOrder({
- *   schemaVersion: "1.0", kind: "production-order",
+ *   schemaVersion: "1.1", kind: "production-order",
  *   id: { value: "1000123", scheme: "sap-s4hana" },
  *   material: { id: { value: "FG-1000", scheme: "sap-s4hana" } }, plant: "1010",
  *   plannedQuantity: { value: "100", unit: "H87" },
@@ -180,7 +182,7 @@ export const ProductionOrder = z.strictObject({
   /** Routing the operations come from. B2MML: `OperationsDefinitionID`. */
   routing: RevisionRef.optional(),
   /** Lot the order will produce, when assigned up front. B2MML: `MaterialLotID` on the produced requirement. */
-  producedLot: Identifier.optional(),
+  producedLot: Reference.optional(),
   ...extensionsField,
 }).meta({ id: "ProductionOrder", title: "Production order", description: "A production order (ISA-95 OperationsRequest)." });
 /** A {@link ProductionOrder} value. @example `import type { ProductionOrder } from "@mfgsync/canonical";` */

@@ -23,12 +23,13 @@ import { arbitraryLot, arbitraryMaterial, arbitraryProductionOrder } from "./obj
 import { arbitraryInspection, arbitraryNonconformance } from "./quality.js";
 
 export {
-  arbitraryDecimal, arbitraryUnitCode, arbitraryQuantity, arbitraryMeasure, arbitraryIdentifier, arbitraryMaterialRef,
+  arbitraryDecimal, arbitraryUnitCode, arbitraryQuantity, arbitraryMeasure, arbitraryIdentifier, arbitraryScope, arbitraryReference, arbitraryMaterialRef,
   arbitraryTimestamp, arbitraryPlainDate, arbitraryDateOrTimestamp, arbitraryExtensions,
 } from "./primitives.js";
+export { arbitraryLotHold, arbitraryHoldRelease } from "./holds.js";
 export type { ObjectArbitraryOptions } from "./objects.js";
 export { arbitraryCodedValue, arbitraryMaterial, arbitraryProductionOrder, arbitraryLot } from "./objects.js";
-export { arbitraryInspection, arbitraryNonconformance } from "./quality.js";
+export { arbitraryInspection, arbitraryNonconformance, arbitraryQuantitySplit } from "./quality.js";
 export { arbitraryEvent } from "./events.js";
 
 const BY_NAME: { [N in ObjectName]: (options?: ObjectArbitraryOptions) => fc.Arbitrary<CanonicalObject<N>> } = {

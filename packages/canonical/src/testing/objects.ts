@@ -1,15 +1,17 @@
 import * as fc from "fast-check";
 import type { z } from "zod";
-import type { Lot } from "../lot/lot.js";
+import type { Lot, SerialLink } from "../lot/lot.js";
 import type { AlternativeUnit, LocalizedText, Material, MaterialPlant } from "../material/material.js";
 import type { Component, Operation, ProductionOrder, RevisionRef } from "../production-order/production-order.js";
 import { SCHEMA_VERSION } from "../primitives/header.js";
 import { AssemblyRelationship, Disposition, MaterialUse, OperationsType, RequestState } from "../vocabularies/b2mml.js";
+import { QualityStatus } from "../vocabularies/lot-quality.js";
 import { LifecycleStatus, MaterialType } from "../vocabularies/quality.js";
 import {
   arbitraryDateOrTimestamp, arbitraryDecimal, arbitraryExtensions, arbitraryIdentifier, arbitraryMaterialRef, arbitraryPlainDate,
-  arbitraryQuantity, arbitraryTimestamp, arbitraryUnitCode, enumValue, list, matching, rec, text,
+  arbitraryQuantity, arbitraryReference, arbitraryTimestamp, arbitraryUnitCode, enumValue, list, matching, rec, text,
 } from "./primitives.js";
+import { arbitraryLotHold } from "./holds.js";
 
 /**
  * Options shared by the object arbitraries.
@@ -137,12 +139,12 @@ export function arbitraryProductionOrder(options: ObjectArbitraryOptions = {}): 
     sequence: fc.integer({ min: 1, max: 999 }).map((n) => String(n * 10).padStart(4, "0")), id: arbitraryIdentifier(options),
     description: text(1000, 0), workCenter: text(64), plant: plantCode, state: arbitraryCodedValue(RequestState),
     plannedStart: date, plannedEnd: date, actualStart: date, actualEnd: date,
-    plannedQuantity: quantity, confirmedYield: quantity, confirmedScrap: quantity, confirmedRework: quantity,
+    plannedQuantity: quantity, confirmedYield: quantity, confirmedScrap: quantity, confirmedRework: quantity, repeats: operationSequence,
   }, ["sequence", "state"]);
   const component = rec<Component, "material" | "requiredQuantity" | "materialUse">({
     item: fc.oneof(fc.integer({ min: 1, max: 999 }).map((n) => String(n * 10).padStart(4, "0")), text(16)),
     material: arbitraryMaterialRef(options), requiredQuantity: quantity, withdrawnQuantity: quantity,
-    materialUse: arbitraryCodedValue(MaterialUse), lotRequired: fc.boolean(), lot: arbitraryIdentifier(options),
+    materialUse: arbitraryCodedValue(MaterialUse), lotRequired: fc.boolean(), lot: arbitraryReference(options),
     issuingOperation: operationSequence, plant: plantCode, storageLocation: text(32), backflush: fc.boolean(),
   }, ["material", "requiredQuantity", "materialUse"]);
   // Each component carries a pick that, most of the time, points its issuing operation at one of the order's operations.
@@ -167,7 +169,7 @@ export function arbitraryProductionOrder(options: ObjectArbitraryOptions = {}): 
     components: list(picked),
     billOfMaterials: revisionRef(),
     routing: revisionRef(),
-    producedLot: arbitraryIdentifier(options),
+    producedLot: arbitraryReference(options),
   }, ["schemaVersion", "kind", "id", "material", "plant", "plannedQuantity", "state", "operations", "components"]).map(({ components, ...order }) => ({
     ...order,
     components: components.map(([c, pick]) => (c.issuingOperation === undefined || pick === undefined || order.operations.length === 0
@@ -178,7 +180,8 @@ export function arbitraryProductionOrder(options: ObjectArbitraryOptions = {}): 
 
 /**
  * Arbitrary valid {@link Lot} objects, sometimes with serial numbers,
- * vendor status and genealogy links to parent and child lots.
+ * quality status, active holds, vendor status and genealogy links (with
+ * their movements and serial-level links) to parent and child lots.
  *
  * @example
  * ```ts
@@ -190,9 +193,11 @@ export function arbitraryProductionOrder(options: ObjectArbitraryOptions = {}): 
  */
 export function arbitraryLot(options: ObjectArbitraryOptions = {}): fc.Arbitrary<Lot> {
   const quantity = arbitraryQuantity(options);
+  const serial = matching(/^[A-Z]{2}\d{2}-\d{6}$/);
+  const serialLink = rec<SerialLink, "linkedSerialNumber">({ serialNumber: serial, linkedSerialNumber: serial }, ["linkedSerialNumber"]);
   const link = rec<NonNullable<Lot["parents"]>[number], "lot">({
-    lot: arbitraryIdentifier(options), material: arbitraryMaterialRef(options), quantity, order: arbitraryIdentifier(options),
-    relationship: enumValue(AssemblyRelationship),
+    lot: arbitraryReference(options), material: arbitraryMaterialRef(options), quantity, order: arbitraryReference(options),
+    relationship: enumValue(AssemblyRelationship), movement: arbitraryReference(options), movedAt: arbitraryTimestamp(), serialLinks: list(serialLink),
   }, ["lot"]);
   const vendorStatus = rec<NonNullable<Lot["vendorStatus"]>, "code">({ code: text(255), list: text(128), text: text(1000, 0) }, ["code"]);
   return rec<Lot, "schemaVersion" | "kind" | "id" | "material" | "disposition">({
@@ -205,12 +210,14 @@ export function arbitraryLot(options: ObjectArbitraryOptions = {}): fc.Arbitrary
     expiresOn: arbitraryDateOrTimestamp(),
     retestOn: arbitraryPlainDate(),
     disposition: arbitraryCodedValue(Disposition),
+    qualityStatus: arbitraryCodedValue(QualityStatus),
+    holds: list(arbitraryLotHold(options)),
     vendorStatus,
     supplierLot: text(64),
-    supplier: arbitraryIdentifier(options),
+    supplier: arbitraryReference(options),
     countryOfOrigin: matching(/^[A-Z]{2}$/),
     parents: list(link),
     children: list(link),
-    producedBy: arbitraryIdentifier(options),
+    producedBy: arbitraryReference(options),
   }, ["schemaVersion", "kind", "id", "material", "disposition"]);
 }

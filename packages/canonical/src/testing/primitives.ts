@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import type { z } from "zod";
 import type { Extensions } from "../primitives/extensions.js";
 import { EXTENSION_FIELD_PATTERN, EXTENSION_NAMESPACE_PATTERN } from "../primitives/extensions.js";
-import type { Identifier, MaterialRef } from "../primitives/identifier.js";
+import type { Identifier, IdentifierScope, MaterialRef, Reference } from "../primitives/identifier.js";
 import { SCHEME_PATTERN } from "../primitives/identifier.js";
 import type { Measure, Quantity } from "../primitives/quantity.js";
 import type { DateOrTimestamp, PlainDate, Timestamp } from "../primitives/time.js";
@@ -142,7 +142,7 @@ const SCHEMES = ["sap-s4hana", "oracle-fusion", "d365", "mes", "qms", "gs1.gtin"
 /**
  * Arbitrary {@link Identifier} values: SAP-style zero-padded numbers,
  * codes with dashes and free text, with a scheme (the given one, or a known or
- * random valid one) and sometimes an issuer. Throws a `RangeError` when the
+ * random valid one), sometimes an issuer and sometimes a scope. Throws a `RangeError` when the
  * given scheme does not match {@link SCHEME_PATTERN}.
  *
  * @example
@@ -171,7 +171,44 @@ function buildIdentifier(fixedScheme: string | undefined): fc.Arbitrary<Identifi
     text(255),
   );
   const issuer = fc.oneof(fc.constantFrom("S4P-100", "PRD-200", "USMF", "EU-POD-1"), text(128));
-  return rec<Identifier, "value" | "scheme">({ value, scheme, issuer }, ["value", "scheme"]);
+  // Scopes are rarer than issuers: most keys are unique without one.
+  const scope = fc.option(arbitraryScope(), { freq: 3, nil: undefined });
+  return fc.tuple(rec<Identifier, "value" | "scheme">({ value, scheme, issuer }, ["value", "scheme"]), scope)
+    .map(([id, s]) => (s === undefined ? id : { ...id, scope: s }));
+}
+
+/**
+ * Arbitrary {@link IdentifierScope} values: D365 companies, Oracle
+ * organisations, SAP plants, sometimes free text.
+ *
+ * @example
+ * ```ts
+ * import { arbitraryScope } from "@mfgsync/canonical/testing";
+ * const scopes = arbitraryScope();
+ * ```
+ */
+export function arbitraryScope(): fc.Arbitrary<IdentifierScope> {
+  return cached("scope", () => fc.record({
+    type: fc.constantFrom("company" as const, "organization" as const, "plant" as const),
+    value: fc.oneof(fc.constantFrom("usmf", "demf", "M1", "V1", "1010"), text(64)),
+  }, { noNullPrototype: true }));
+}
+
+/**
+ * Arbitrary {@link Reference} values: an identifier (scheme as given, scope
+ * sometimes) that sometimes carries the referenced object's identifiers in
+ * other systems.
+ *
+ * @example
+ * ```ts
+ * import { arbitraryReference } from "@mfgsync/canonical/testing";
+ * const lots = arbitraryReference({ scheme: "sap-s4hana" });
+ * ```
+ */
+export function arbitraryReference(options: { readonly scheme?: string } = {}): fc.Arbitrary<Reference> {
+  const id = arbitraryIdentifier(options);
+  return cached(`reference:${options.scheme ?? ""}`, () => fc.tuple(id, fc.option(fc.array(arbitraryIdentifier(), { minLength: 1, maxLength: 2 }), { freq: 3, nil: undefined }))
+    .map(([ref, crossReferences]) => (crossReferences === undefined ? ref : { ...ref, crossReferences })));
 }
 
 /**
@@ -184,7 +221,7 @@ function buildIdentifier(fixedScheme: string | undefined): fc.Arbitrary<Identifi
  * ```
  */
 export function arbitraryMaterialRef(options: { readonly scheme?: string } = {}): fc.Arbitrary<MaterialRef> {
-  return rec<MaterialRef, "id">({ id: arbitraryIdentifier(options), revision: text(40) }, ["id"]);
+  return rec<MaterialRef, "id">({ id: arbitraryReference(options), revision: text(40) }, ["id"]);
 }
 
 const MIN_MS = Date.UTC(2000, 0, 1);

@@ -1,22 +1,27 @@
 import * as fc from "fast-check";
 import type { Characteristic, CharacteristicResult, Inspection, InspectionDecision, InspectionSubject } from "../inspection/inspection.js";
-import type { AffectedItem, ContainmentAction, Defect, Nonconformance } from "../nonconformance/nonconformance.js";
+import type { OtherSplitQuantity, QuantitySplit } from "../inspection/quantity-split.js";
+import type {
+  AffectedItem, ComplaintReference, ContainmentAction, Defect, HeldLot, Nonconformance, NonconformanceApprovalState, StoppedOrder,
+} from "../nonconformance/nonconformance.js";
 import { Disposition } from "../vocabularies/b2mml.js";
+import { QualityStatus } from "../vocabularies/lot-quality.js";
 import {
-  InspectionOrigin, InspectionOutcome, InspectionStatus, NonconformanceDisposition, NonconformanceSource, NonconformanceStatus,
-  NonconformanceType, ResultEvaluation, Severity,
+  ComplaintParty, InspectionOrigin, InspectionOutcome, InspectionStatus, NonconformanceApproval, NonconformanceDisposition, NonconformanceSource,
+  NonconformanceStatus, NonconformanceType, ResultEvaluation, Severity,
 } from "../vocabularies/quality.js";
+import { arbitraryHoldRelease, arbitraryLotHold } from "./holds.js";
 import type { ObjectArbitraryOptions } from "./objects.js";
 import { arbitraryCodedValue, headerModel, operationSequence, plantCode } from "./objects.js";
 import {
-  arbitraryDecimal, arbitraryIdentifier, arbitraryMaterialRef, arbitraryMeasure, arbitraryQuantity, arbitraryTimestamp, arbitraryUnitCode,
-  enumValue, list, rec, text,
+  arbitraryDecimal, arbitraryIdentifier, arbitraryMaterialRef, arbitraryMeasure, arbitraryQuantity, arbitraryReference, arbitraryTimestamp,
+  arbitraryUnitCode, enumValue, list, rec, text,
 } from "./primitives.js";
 
 /** Arbitrary inspection subjects (lot, order, operation, material, plant; each sometimes). Internal. */
 export function inspectionSubject(options: ObjectArbitraryOptions): fc.Arbitrary<InspectionSubject> {
   return rec<InspectionSubject, never>({
-    lot: arbitraryIdentifier(options), order: arbitraryIdentifier(options), operation: operationSequence,
+    lot: arbitraryReference(options), order: arbitraryReference(options), operation: operationSequence,
     material: arbitraryMaterialRef(options), plant: plantCode,
   }, []);
 }
@@ -36,11 +41,35 @@ export function characteristicResult(options: ObjectArbitraryOptions): fc.Arbitr
   }, ["characteristic", "evaluation"]);
 }
 
+/**
+ * Arbitrary valid {@link QuantitySplit} values: some of the canonical
+ * categories and sometimes other, vendor-coded ones. The parts need not add
+ * up to anything (the validators check that against the inspected quantity).
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check";
+ * import { QuantitySplit } from "@mfgsync/canonical";
+ * import { arbitraryQuantitySplit } from "@mfgsync/canonical/testing";
+ * fc.assert(fc.property(arbitraryQuantitySplit({ units: ["H87"] }), (split) => QuantitySplit.safeParse(split).success));
+ * ```
+ */
+export function arbitraryQuantitySplit(options: ObjectArbitraryOptions = {}): fc.Arbitrary<QuantitySplit> {
+  const quantity = arbitraryQuantity(options);
+  const other = rec<OtherSplitQuantity, "code" | "quantity">({
+    code: fc.oneof(fc.constantFrom("RESERVES", "NEW-MATERIAL", "OTHER-SLOC"), text(64)), list: text(128), text: text(1000, 0), quantity,
+  }, ["code", "quantity"]);
+  return rec<QuantitySplit, never>({
+    accepted: quantity, rejected: quantity, scrapped: quantity, sampleDestroyed: quantity, returnedToVendor: quantity, toRework: quantity, other: list(other),
+  }, []);
+}
+
 /** Arbitrary inspection decisions. Internal. */
-export function inspectionDecision(): fc.Arbitrary<InspectionDecision> {
+export function inspectionDecision(options: ObjectArbitraryOptions = {}): fc.Arbitrary<InspectionDecision> {
   return rec<InspectionDecision, "outcome">({
-    outcome: arbitraryCodedValue(InspectionOutcome), resultingDisposition: enumValue(Disposition), decidedBy: text(128),
-    decidedAt: arbitraryTimestamp(), remark: text(4000, 0),
+    outcome: arbitraryCodedValue(InspectionOutcome), resultingDisposition: enumValue(Disposition), resultingQualityStatus: enumValue(QualityStatus),
+    quantities: arbitraryQuantitySplit(options), holdsPlaced: list(arbitraryLotHold(options)), holdsReleased: list(arbitraryHoldRelease(options)),
+    decidedBy: text(128), decidedAt: arbitraryTimestamp(), remark: text(4000, 0),
   }, ["outcome"]);
 }
 
@@ -77,7 +106,7 @@ export function arbitraryInspection(options: ObjectArbitraryOptions = {}): fc.Ar
     sampleSize: quantity,
     characteristics: fc.uniqueArray(characteristic, { maxLength: 5, selector: (c) => c.id }).map((cs) => [...cs].sort((a, b) => a.id.localeCompare(b.id))),
     results: list(picked),
-    decision: inspectionDecision(),
+    decision: inspectionDecision(options),
     createdAt: arbitraryTimestamp(),
   }, ["schemaVersion", "kind", "id", "subject", "origin", "characteristics", "results"]).map(({ results, ...inspection }) => ({
     ...inspection,
@@ -89,8 +118,8 @@ export function arbitraryInspection(options: ObjectArbitraryOptions = {}): fc.Ar
 
 /**
  * Arbitrary valid {@link Nonconformance} objects with affected items, coded
- * defects, containment actions and, sometimes, disposition, root cause and
- * CAPA references.
+ * defects, containment actions and, sometimes, disposition, root cause,
+ * CAPA and complaint references, approval, held lots and stopped orders.
  *
  * @example
  * ```ts
@@ -103,9 +132,17 @@ export function arbitraryInspection(options: ObjectArbitraryOptions = {}): fc.Ar
 export function arbitraryNonconformance(options: ObjectArbitraryOptions = {}): fc.Arbitrary<Nonconformance> {
   const quantity = arbitraryQuantity(options);
   const affected = rec<AffectedItem, never>({
-    material: arbitraryMaterialRef(options), lot: arbitraryIdentifier(options), serialNumbers: list(text(64)), quantity,
-    order: arbitraryIdentifier(options), operation: operationSequence,
+    material: arbitraryMaterialRef(options), lot: arbitraryReference(options), serialNumbers: list(text(64)), quantity,
+    order: arbitraryReference(options), operation: operationSequence,
   }, []);
+  const heldLot = rec<HeldLot, "lot">({ lot: arbitraryReference(options), hold: arbitraryIdentifier(options), quantity, heldAt: arbitraryTimestamp() }, ["lot"]);
+  const stoppedOrder = rec<StoppedOrder, "order">({
+    order: arbitraryReference(options), operation: operationSequence, stoppedAt: arbitraryTimestamp(), resumedAt: arbitraryTimestamp(),
+  }, ["order"]);
+  const approval = rec<NonconformanceApprovalState, "state">({
+    state: arbitraryCodedValue(NonconformanceApproval), decidedBy: text(128), decidedAt: arbitraryTimestamp(), comment: text(4000, 0),
+  }, ["state"]);
+  const complaint = rec<ComplaintReference, "party">({ party: arbitraryCodedValue(ComplaintParty), complaint: arbitraryReference(), partner: arbitraryReference(options) }, ["party"]);
   const defect = rec<Defect, "code">({ code: text(40), codeGroup: text(40), description: text(4000, 0), quantity, location: text(255) }, ["code"]);
   const action = rec<ContainmentAction, "description">({
     description: text(4000), owner: text(128), status: fc.constantFrom("Planned", "InProgress", "Done", "Cancelled"),
@@ -126,8 +163,12 @@ export function arbitraryNonconformance(options: ObjectArbitraryOptions = {}): f
     containmentActions: list(action),
     disposition: arbitraryCodedValue(NonconformanceDisposition),
     rootCause,
-    capaReferences: list(arbitraryIdentifier(options)),
-    inspection: arbitraryIdentifier(options),
+    capaReferences: list(arbitraryReference(options)),
+    complaint,
+    approval,
+    heldLots: list(heldLot),
+    stoppedOrders: list(stoppedOrder),
+    inspection: arbitraryReference(options),
     reportedBy: text(128),
     openedAt: arbitraryTimestamp(),
     dueAt: arbitraryTimestamp(),

@@ -149,3 +149,31 @@ export type MaterialType = z.infer<typeof MaterialType>;
 export const LifecycleStatus = z.enum(["Draft", "InReview", "Approved", "Blocked", "Obsolete", "Other"]);
 /** A {@link LifecycleStatus} value. @example `const s: LifecycleStatus = "Approved";` */
 export type LifecycleStatus = z.infer<typeof LifecycleStatus>;
+
+/**
+ * Approval state of a nonconformance (D365 `InventNonConformanceApproval`:
+ * New, Approved, Refused); `Pending` is a new, not yet approved one. Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { NonconformanceApproval } from "@mfgsync/canonical";
+ * NonconformanceApproval.parse("Refused");
+ * ```
+ */
+export const NonconformanceApproval = z.enum(["Pending", "Approved", "Refused", "Other"]);
+/** A {@link NonconformanceApproval} value. @example `const a: NonconformanceApproval = "Approved";` */
+export type NonconformanceApproval = z.infer<typeof NonconformanceApproval>;
+
+/**
+ * Who a complaint comes from or goes to: a customer's complaint to us, or
+ * ours to a supplier. Since 1.1.
+ *
+ * @example
+ * ```ts
+ * import { ComplaintParty } from "@mfgsync/canonical";
+ * ComplaintParty.parse("Supplier");
+ * ```
+ */
+export const ComplaintParty = z.enum(["Customer", "Supplier", "Other"]);
+/** A {@link ComplaintParty} value. @example `const p: ComplaintParty = "Customer";` */
+export type ComplaintParty = z.infer<typeof ComplaintParty>;

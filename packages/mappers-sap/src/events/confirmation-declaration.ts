@@ -7,9 +7,18 @@ import { ProdnOrdConf2_CATALOG, ProdnOrdConfMatlDocItm_CATALOG } from "../genera
 import { SEQUENCE } from "../production-order/operation.js";
 import { sapUnit } from "../units.js";
 
+// Parts are escaped as in JSON Pointer (`~` → `~0`, `/` → `~1`) before they are
+// joined, so that "20/7" + "1" and "20" + "7/1" give different identifiers
+// ("20~17/1" and "20/7~11"). SAP's numeric keys contain neither character and
+// read exactly as before.
+const escapePart = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapePart = (part: string) => part.replace(/~1/g, "/").replace(/~0/g, "~");
+
 /**
  * An identifier made of several SAP key properties joined by `/`
- * (confirmation `207/1`, material document `2016/4900000483/1`).
+ * (confirmation `207/1`, material document `2016/4900000483/1`); a `/` or `~`
+ * inside a part is escaped as `~1` or `~0`, so different keys never share an
+ * identifier.
  *
  * @example
  * ```ts
@@ -20,7 +29,7 @@ import { sapUnit } from "../units.js";
 export function compositeIdentifier(parts: number): Converter<readonly unknown[], Identifier> {
   return {
     kind: "composite key",
-    description: `${parts} key properties joined by "/"`,
+    description: `${parts} key properties joined by "/" (a "/" or "~" inside a part escaped as "~1" or "~0")`,
     arity: parts,
     decode(values, scope, props) {
       for (let i = 0; i < parts; i++) {
@@ -28,12 +37,12 @@ export function compositeIdentifier(parts: number): Converter<readonly unknown[]
         if (typeof v !== "string" || v === "") return scope.issue(props[i] ?? "", "field.required", `key ${props[i]} is missing`);
       }
       const ctx = scope.context;
-      const value = (values as string[]).join("/");
+      const value = (values as string[]).map(escapePart).join("/");
       return ctx.issuer === undefined ? { value, scheme: ctx.scheme } : { value, scheme: ctx.scheme, issuer: ctx.issuer };
     },
     encode(value, scope, pointer) {
       const split = value?.value.split("/") ?? [];
-      return split.length === parts ? split : scope.issue(pointer, "format.invalid", `expected ${parts} parts joined by "/"`);
+      return split.length === parts ? split.map(unescapePart) : scope.issue(pointer, "format.invalid", `expected ${parts} parts joined by "/"`);
     },
   };
 }

@@ -39,7 +39,7 @@ export interface ODataV2Metadata {
 
 /**
  * `A_Product` (entity type `A_ProductType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -217,7 +217,7 @@ export interface A_Product {
 
 /**
  * `A_ProductDescription` (entity type `A_ProductDescriptionType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product, Language. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product, Language. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -241,7 +241,7 @@ export interface A_ProductDescription {
 
 /**
  * `A_ProductPlant` (entity type `A_ProductPlantType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product, Plant. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product, Plant. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -364,7 +364,7 @@ export interface A_ProductPlant {
 
 /**
  * `A_ProductUnitsOfMeasure` (entity type `A_ProductUnitsOfMeasureType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product, AlternativeUnit. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product, AlternativeUnit. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -421,7 +421,7 @@ export interface A_ProductUnitsOfMeasure {
 
 /**
  * `A_ProductWorkScheduling` (entity type `A_ProductWorkSchedulingType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product, Plant. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product, Plant. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -454,7 +454,7 @@ export interface A_ProductWorkScheduling {
 
 /**
  * `A_ProductPlantQualityMgmt` (entity type `A_ProductPlantQualityMgmtType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product, Plant. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product, Plant. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -485,7 +485,7 @@ export interface A_ProductPlantQualityMgmt {
 
 /**
  * `A_ProductQualityMgmt` (entity type `A_ProductQualityMgmtType`) of API_PRODUCT_SRV, as sent in OData V2 JSON.
- * Keys: Product. Source: derived from shared/vendor-specs/sap/odata/API_PRODUCT_SRV.edmx.
+ * Keys: Product. Source: derived from SAP's published metadata: API_PRODUCT_SRV.edmx.
  *
  * @example
  * ```ts
@@ -506,7 +506,7 @@ export interface A_ProductQualityMgmt {
 
 /**
  * `A_ProductionOrder_2` (entity type `A_ProductionOrder_2Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: ManufacturingOrder. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: ManufacturingOrder. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -684,7 +684,7 @@ export interface A_ProductionOrder_2 {
 
 /**
  * `A_ProductionOrderItem_2` (entity type `A_ProductionOrderItem_2Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: ManufacturingOrder, ManufacturingOrderItem. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: ManufacturingOrder, ManufacturingOrderItem. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -755,7 +755,7 @@ export interface A_ProductionOrderItem_2 {
 
 /**
  * `A_ProductionOrderOperation_2` (entity type `A_ProductionOrderOperation_2Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: OrderInternalBillOfOperations, OrderIntBillOfOperationsItem. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: OrderInternalBillOfOperations, OrderIntBillOfOperationsItem. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -858,7 +858,7 @@ export interface A_ProductionOrderOperation_2 {
 
 /**
  * `A_ProductionOrderComponent_2` (entity type `A_ProductionOrderComponent_2Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: Reservation, ReservationItem. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: Reservation, ReservationItem. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -983,7 +983,7 @@ export interface A_ProductionOrderComponent_2 {
 
 /**
  * `A_ProductionOrderComponent_3` (entity type `A_ProductionOrderComponent_3Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: Reservation, ReservationItem, ReservationRecordType. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: Reservation, ReservationItem, ReservationRecordType. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -1111,7 +1111,7 @@ export interface A_ProductionOrderComponent_3 {
 
 /**
  * `A_ProductionOrderStatus_2` (entity type `A_ProductionOrderStatus_2Type`) of API_PRODUCTION_ORDER_2_SRV, as sent in OData V2 JSON.
- * Keys: ManufacturingOrder, StatusCode. Source: derived from shared/vendor-specs/sap/odata/OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
+ * Keys: ManufacturingOrder, StatusCode. Source: derived from SAP's published metadata: OP_API_PRODUCTION_ORDER_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -1140,7 +1140,7 @@ export interface A_ProductionOrderStatus_2 {
 
 /**
  * `ProdnOrdConf2` (entity type `ProdnOrdConf2Type`) of API_PROD_ORDER_CONFIRMATION_2_SRV, as sent in OData V2 JSON.
- * Keys: ConfirmationGroup, ConfirmationCount. Source: derived from shared/vendor-specs/sap/odata/OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
+ * Keys: ConfirmationGroup, ConfirmationCount. Source: derived from SAP's published metadata: OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -1359,7 +1359,7 @@ export interface ProdnOrdConf2 {
 
 /**
  * `ProdnOrdConfMatlDocItm` (entity type `ProdnOrdConfMatlDocItmType`) of API_PROD_ORDER_CONFIRMATION_2_SRV, as sent in OData V2 JSON.
- * Keys: ConfirmationGroup, ConfirmationCount, MaterialDocument, MaterialDocumentItem, MaterialDocumentYear. Source: derived from shared/vendor-specs/sap/odata/OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
+ * Keys: ConfirmationGroup, ConfirmationCount, MaterialDocument, MaterialDocumentItem, MaterialDocumentYear. Source: derived from SAP's published metadata: OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -1457,7 +1457,7 @@ export interface ProdnOrdConfMatlDocItm {
 
 /**
  * `ProdnOrderConfBatchCharc` (entity type `ProdnOrderConfBatchCharcType`) of API_PROD_ORDER_CONFIRMATION_2_SRV, as sent in OData V2 JSON.
- * Keys: ConfirmationGroup, ConfirmationCount, MaterialDocument, MaterialDocumentItem, MaterialDocumentYear, Plant, Material, Batch, CharcInternalID. Source: derived from shared/vendor-specs/sap/odata/OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
+ * Keys: ConfirmationGroup, ConfirmationCount, MaterialDocument, MaterialDocumentItem, MaterialDocumentYear, Plant, Material, Batch, CharcInternalID. Source: derived from SAP's published metadata: OP_API_PROD_ORDER_CONFIRMATION_2_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -1505,7 +1505,7 @@ export interface ProdnOrderConfBatchCharc {
 
 /**
  * `A_InspectionLot` (entity type `A_InspectionLotType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -1869,7 +1869,7 @@ export interface A_InspectionLot {
 
 /**
  * `A_InspectionLotWithStatus` (entity type `A_InspectionLotWithStatusType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -1907,7 +1907,7 @@ export interface A_InspectionLotWithStatus {
 
 /**
  * `A_InspectionOperation` (entity type `A_InspectionOperationType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot, InspPlanOperationInternalID. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot, InspPlanOperationInternalID. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -1952,7 +1952,7 @@ export interface A_InspectionOperation {
 
 /**
  * `A_InspectionCharacteristic` (entity type `A_InspectionCharacteristicType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2082,7 +2082,7 @@ export interface A_InspectionCharacteristic {
 
 /**
  * `A_InspectionResult` (entity type `A_InspectionResultType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2218,7 +2218,7 @@ export interface A_InspectionResult {
 
 /**
  * `A_InspectionResultValue` (entity type `A_InspectionResultValueType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic, InspResultValueInternalID. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot, InspPlanOperationInternalID, InspectionCharacteristic, InspResultValueInternalID. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2329,7 +2329,7 @@ export interface A_InspectionResultValue {
 
 /**
  * `A_InspectionSubset` (entity type `A_InspectionSubsetType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot, InspPlanOperationInternalID, InspectionSubsetInternalID. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot, InspPlanOperationInternalID, InspectionSubsetInternalID. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2433,7 +2433,7 @@ export interface A_InspectionSubset {
 
 /**
  * `A_InspLotUsageDecision` (entity type `A_InspLotUsageDecisionType`) of API_INSPECTIONLOT_SRV, as sent in OData V2 JSON.
- * Keys: InspectionLot. Source: derived from shared/vendor-specs/sap/odata/API_INSPECTIONLOT_SRV.ballerina-openapi.json.
+ * Keys: InspectionLot. Source: derived from SAP's published metadata: API_INSPECTIONLOT_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2489,7 +2489,7 @@ export interface A_InspLotUsageDecision {
 
 /**
  * `A_InspectionSpecification` (entity type `A_InspectionSpecificationType`) of API_MASTERINSPCHARACTERISTIC_SRV, as sent in OData V2 JSON.
- * Keys: InspectionSpecification, InspectionSpecificationVersion, InspectionSpecificationPlant. Source: derived from shared/vendor-specs/sap/odata/API_MASTERINSPCHARACTERISTIC_SRV.ballerina-openapi.json.
+ * Keys: InspectionSpecification, InspectionSpecificationVersion, InspectionSpecificationPlant. Source: derived from SAP's published metadata: API_MASTERINSPCHARACTERISTIC_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2669,7 +2669,7 @@ export interface A_InspectionSpecification {
 
 /**
  * `A_CharcAttribSeldSetCode` (entity type `A_CharcAttribSeldSetCodeType`) of API_CHARCATTRIBUTECATALOG_SRV, as sent in OData V2 JSON.
- * Keys: SelectedCodeSetPlant, SelectedCodeSet, CharacteristicAttributeCodeGrp, CharacteristicAttributeCode. Source: derived from shared/vendor-specs/sap/odata/API_CHARCATTRIBUTECATALOG_SRV.ballerina-openapi.json.
+ * Keys: SelectedCodeSetPlant, SelectedCodeSet, CharacteristicAttributeCodeGrp, CharacteristicAttributeCode. Source: derived from SAP's published metadata: API_CHARCATTRIBUTECATALOG_SRV.ballerina-openapi.json.
  *
  * @example
  * ```ts
@@ -2710,7 +2710,7 @@ export interface A_CharcAttribSeldSetCode {
 
 /**
  * `A_Defect` (entity type `A_DefectType`) of API_DEFECT_SRV, as sent in OData V2 JSON.
- * Keys: DefectInternalID. Source: derived from shared/vendor-specs/sap/odata/OP_API_DEFECT_SRV_0001.openapi.json.
+ * Keys: DefectInternalID. Source: derived from SAP's published metadata: OP_API_DEFECT_SRV_0001.openapi.json.
  *
  * @example
  * ```ts
@@ -2812,7 +2812,7 @@ export interface A_Defect {
 
 /**
  * `Batch` (entity type `BatchType`) of API_BATCH_SRV, as sent in OData V2 JSON.
- * Keys: Material, BatchIdentifyingPlant, Batch. Source: derived from shared/notes/sap.md section 6 (API_BATCH_SRV); NOT from a spec, verify against a tenant's $metadata.
+ * Keys: Material, BatchIdentifyingPlant, Batch. Source: derived from the SAP research notes, section 6 (API_BATCH_SRV); NOT from a spec, verify against a tenant's $metadata.
  *
  * @example
  * ```ts

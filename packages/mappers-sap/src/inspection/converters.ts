@@ -117,7 +117,8 @@ export function integerAmount(): Converter<number | null | undefined, string> {
     },
     encode(value, scope, pointer) {
       if (value === undefined) return null;
-      if (!/^\d{1,9}$/.test(value)) return scope.issue(pointer, "value.invalid", `SAP keeps whole numbers up to 999999999 here, not ${value}`);
+      // Edm.Int32 on the wire: decode reads what SAP sends, encode writes the same range back.
+      if (!/^\d{1,10}$/.test(value) || Number(value) > 2147483647) return scope.issue(pointer, "value.invalid", `SAP keeps whole numbers up to 2147483647 here, not ${value}`);
       return Number(value);
     },
   };

@@ -68,5 +68,8 @@ export const batchDeclaration: MapperDeclaration<"lot"> = declareMapper({
     { path: "/lastChangedAt", reason: "SAP keeps milliseconds", normalize: lossNormalizers.millisecondsWithOffset },
     { path: "/manufacturedAt", reason: "SAP keeps a date only", normalize: lossNormalizers.dateOnly },
     { path: "/expiresOn", reason: "SAP keeps a date only", normalize: lossNormalizers.dateOnly },
+    // Since canonical 1.1:
+    { path: "/qualityStatus", reason: "not mapped in this release: API_BATCH_SRV has only the restricted flag behind the disposition, and mapping it to a quality status is a follow-up" },
+    { path: "/holds", reason: "not mapped in this release: a restricted batch is one flag without hold records (reason, source, blocks); the flag is kept as the disposition" },
   ],
 });

@@ -78,5 +78,10 @@ export const nonconformanceDeclaration: MapperDeclaration<"nonconformance"> = de
     { path: "/affected/*/material/revision", reason: "a defect names no revision" },
     { path: "/defects/*/description", reason: "the defect's text is the nonconformance description" },
     ...dateTimeLoss(["/openedAt"], { midnightIsDate: false }),
+    // Since canonical 1.1:
+    { path: "/complaint", reason: "not part of API_DEFECT_SRV (complaints are quality notifications of their own)" },
+    { path: "/approval", reason: "not part of API_DEFECT_SRV" },
+    { path: "/heldLots", reason: "containment is on the quality notification, not on the defect" },
+    { path: "/stoppedOrders", reason: "containment is on the quality notification, not on the defect" },
   ],
 });

@@ -97,5 +97,7 @@ export const productionOrderDeclaration: MapperDeclaration<"production-order"> =
     { path: "/operations/*/description", reason: "SAP's empty text means none", normalize: lossNormalizers.emptyIsNone },
     { path: "/lastChangedAt", reason: "the ABAP time stamp keeps seconds, in UTC", normalize: lossNormalizers.utcSeconds },
     ...dateTimeLoss(["/plannedStart", "/plannedEnd", "/scheduledStart", "/scheduledEnd", "/operations/*/plannedStart", "/operations/*/plannedEnd", "/operations/*/actualStart", "/operations/*/actualEnd"]),
+    // Since canonical 1.1:
+    { path: "/operations/*/repeats", reason: "not among the catalogued A_ProductionOrderOperation_2 properties: a rework operation's link to the operation it repeats is not mapped" },
   ],
 });

@@ -61,6 +61,7 @@ export interface CompiledScope {
   readonly vendor: string;
   readonly type: "company" | "organization" | "plant";
   readonly fromGet: Getter | undefined;
+  readonly fallbackGet: Getter | undefined;
   readonly caseInsensitive: boolean;
   readonly check: PropertyCheck | undefined;
 }
@@ -82,6 +83,12 @@ export interface CompiledEntity {
   readonly scope: CompiledScope | undefined;
   /** The profile's empty value of a property (cached). */
   emptyOf(prop: string): unknown;
+  /**
+   * The keys of the last record encoded with this entity, as an object of undefined values: encode starts
+   * each record as a copy of it, so that its writes update existing properties instead of adding them one by
+   * one (more than a dozen keyed additions make a slow dictionary-mode object). Learned at run time.
+   */
+  template: { readonly keys: readonly string[]; readonly object: Readonly<Record<string, unknown>> } | undefined;
 }
 
 /**
@@ -140,6 +147,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
   const scope: CompiledScope | undefined = scopeDecl === undefined ? undefined : {
     vendor: scopeDecl.vendor, type: scopeDecl.type, caseInsensitive: scopeDecl.caseInsensitive === true,
     fromGet: scopeDecl.from === undefined ? (isRoot ? compileGetter("id") : undefined) : compileGetter(scopeDecl.from),
+    fallbackGet: scopeDecl.fallback === undefined ? undefined : compileGetter(scopeDecl.fallback),
     check: checks.get(scopeDecl.vendor),
   };
 
@@ -197,5 +205,6 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
     plantGet: declaration.plant?.canonical === undefined ? undefined : compileGetter(declaration.plant.canonical),
     scope,
     emptyOf,
+    template: undefined,
   };
 }

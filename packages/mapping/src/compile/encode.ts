@@ -76,7 +76,13 @@ export class ObjectScope implements EncodeScope {
     const decl = this.entity.scope;
     const from = decl?.fromGet?.(this.object);
     const own = isRecord(from) && isRecord(from["scope"]) ? (from["scope"] as IdentifierScope) : undefined;
-    this.scopeValue = own ?? this.parent?.idScope();
+    // A child row read in another unit than its parent's (kept as read) stays in it.
+    const keptScope = decl !== undefined && own === undefined ? this.kept(decl.vendor) : undefined;
+    const fallback = decl?.fallbackGet?.(this.object);
+    this.scopeValue = own
+      ?? (decl !== undefined && typeof keptScope === "string" && keptScope !== "" ? { type: decl.type, value: keptScope } : undefined)
+      ?? (decl !== undefined && typeof fallback === "string" && fallback !== "" ? { type: decl.type, value: fallback } : undefined)
+      ?? this.parent?.idScope();
     return this.scopeValue;
   }
 
@@ -244,7 +250,8 @@ export function encodeEntity(
   state: RecordState | undefined,
   keptPath: string,
 ): Record<string, unknown> {
-  const target: Record<string, unknown> = {};
+  const template = ce.template;
+  let target: Record<string, unknown> = template === undefined ? {} : { ...template.object };
   const scope = new ObjectScope(call, base, object, target, parent, ce, kept, state);
   writeScope(scope);
 
@@ -270,7 +277,32 @@ export function encodeEntity(
   if (state?.etag !== undefined && typeof state.etag === "string") Object.defineProperty(target, ETAG, { value: state.etag, enumerable: false });
 
   for (const c of ce.children) encodeChild(c, scope, keptPath);
-  return target;
+  if (template !== undefined) {
+    let unwritten = false;
+    // for-in reads `target[k]` from the enum cache: much cheaper than keyed loads by name.
+    for (const k in target) {
+      if (target[k] === undefined) {
+        unwritten = true;
+        break;
+      }
+    }
+    if (!unwritten) return target;
+    // Another shape than the last record's: keep the written properties only, and learn this shape.
+    const clean: Record<string, unknown> = {};
+    for (const k of Object.keys(target)) if (target[k] !== undefined) clean[k] = target[k];
+    if (state?.etag !== undefined && typeof state.etag === "string") Object.defineProperty(clean, ETAG, { value: state.etag, enumerable: false });
+    target = clean;
+  }
+  const keys = Object.keys(target);
+  if (keys.length > 8) ce.template = { keys, object: Object.fromEntries(keys.map((k) => [k, undefined])) };
+  return template === undefined && keys.length > 12 ? withEtag({ ...target }, target) : target;
+}
+
+/** A fast-properties copy keeps the hidden ETag of the original. */
+function withEtag(copy: Record<string, unknown>, original: Record<string, unknown>): Record<string, unknown> {
+  const etag = (original as { [ETAG]?: unknown })[ETAG];
+  if (typeof etag === "string") Object.defineProperty(copy, ETAG, { value: etag, enumerable: false });
+  return copy;
 }
 
 function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): void {
@@ -397,10 +429,19 @@ function insertSecondaryRows(
   for (let j = 0; j < rowCount; j++) {
     const s = rowState(j);
     const kept = rowKept(j);
-    if (s?.secondary === undefined || kept === undefined || !groups.has(JSON.stringify(s.secondary ?? null))) continue;
+    if (s?.secondary === undefined || kept === undefined || (s.orphan !== true && !groups.has(JSON.stringify(s.secondary ?? null)))) continue;
     const row = s.numbers !== undefined ? restoreNumbers(structuredCloneJson(kept), s.numbers) : structuredCloneJson(kept);
+    const group = JSON.stringify(s.secondary ?? null);
+    const inGroup = (r: { row: unknown }) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === group;
+    // After the row that preceded it when read, unless that row now comes before the group's primary:
+    // then after the group's last row.
     let at = rows.findIndex((r) => r.from === j - 1);
-    if (at < 0) at = rows.findIndex((r) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === JSON.stringify(s.secondary ?? null));
+    if (at < 0 && s.orphan === true) at = j === 0 ? -1 : rows.length - 1;
+    const primaryAt = s.orphan === true ? -1 : rows.findIndex(inGroup);
+    if (at < primaryAt) {
+      at = primaryAt;
+      for (let k = primaryAt + 1; k < rows.length; k++) if (inGroup(rows[k] as { row: unknown })) at = k;
+    }
     rows.splice(at + 1, 0, { row, from: j });
   }
 }

@@ -41,6 +41,8 @@ export interface RowState extends RecordState {
   key?: unknown;
   /** The row was kept whole as a secondary row of the group with this key (D365 secondary route rows). */
   secondary?: unknown;
+  /** A secondary row whose primary was not in the read: written back whatever the canonical items are. */
+  orphan?: boolean;
 }
 
 /** Whether a state holds nothing. */

@@ -185,3 +185,28 @@ export function unlessSameAsParent(parentProperty: string): Converter<string | n
     },
   };
 }
+
+/**
+ * A vendor property whose value is fixed for the rows a mapper writes (D365
+ * `OperationPriority` is `Primary` on the primary route row): encoding writes
+ * the value; decoding reads nothing from it and keeps any other value as it
+ * was read.
+ *
+ * @example
+ * ```ts
+ * import { fixed } from "@mfgsync/mapping";
+ * fixed("Primary").kind; // "fixed"
+ * ```
+ */
+export function fixed(value: string | number | boolean): Converter<unknown, never> {
+  return {
+    kind: "fixed",
+    description: `always ${JSON.stringify(value)}`,
+    arity: 1,
+    decode(raw, scope, props) {
+      if (raw !== undefined && raw !== value) scope.carry(props[0] ?? "", raw);
+      return undefined;
+    },
+    encode: () => value,
+  };
+}

@@ -102,6 +102,10 @@ export function identifier(options: IdentifierOptions = {}): Converter<unknown, 
         const refs = scope.object["crossReferences"];
         if (Array.isArray(refs)) for (const ref of refs as Identifier[]) if (matches(ref, scope)) return out(ref, scope, pointer);
       }
+      if (scope.context.keepForeignIdentifiers && ownScheme === undefined) {
+        scope.warn(pointer, MAPPING_CODES.foreignKept, `identifier "${value.value}" of ${value.scheme} is written as the ${scope.context.scheme} key (identifiers.foreign: "keep")`);
+        return out(value, scope, pointer);
+      }
       return foreign(scope, pointer, value, schemeOf(scope));
     },
   } as Converter<unknown, Identifier>;

@@ -47,7 +47,8 @@ export function isoDateTime(options: { readonly utc?: "Z" | "+00:00"; readonly n
       if (sentinel !== undefined && parsed.utcMs === sentinel) return undefined;
       const text = formatTimestamp(parsed.utcMs, parsed.offsetMinutes, parsed.zulu);
       if (text === undefined) return scope.issue(prop, ISSUE_CODES.invalidFormat, `"${cut(value)}" is outside the years 0000-9999`);
-      if (text !== value) scope.carry(prop, value);
+      // Encode writes UTC in the vendor's convention: any other spelling (a local offset, milliseconds) is kept.
+      if (formatTimestamp(parsed.utcMs, 0, zulu) !== value) scope.carry(prop, value);
       return text;
     },
     encode(value, scope, pointer) {

@@ -2,7 +2,7 @@
 // decimals as strings, doubles as exponent text, `/Date(ms)/`, `PT..H..M..S`
 // and 14-digit ABAP time stamps.
 import { ISSUE_CODES, decimalFromNumber, decimalFromScientific } from "@mfgsync/canonical";
-import type { Converter, DecodeScope, Invalid } from "../converter.js";
+import type { Converter, DecodeScope, EncodeScope, Invalid } from "../converter.js";
 import { EMPTY } from "../converter.js";
 import { MAPPING_CODES } from "../result.js";
 import { DAY_MS, formatPlainDate, formatTimestamp, isPlainDateText, parsePlainDate, parseTimestamp } from "../time/iso.js";
@@ -177,27 +177,16 @@ function badDate(scope: DecodeScope, prop: string, value: unknown): Invalid {
  * ```
  */
 export function odataV2Date(): Converter<string | null | undefined, string> {
-  return {
-    kind: "/Date()/ date",
-    description: "Edm.DateTime at UTC midnight to YYYY-MM-DD",
-    arity: 1,
-    decode(value, scope, props) {
-      const prop = props[0] ?? "";
-      if (value === undefined || value === null) return undefined;
-      const parsed = typeof value === "string" ? parseODataDate(value) : undefined;
-      if (!parsed) return badDate(scope, prop, value);
-      if (parsed.ms % DAY_MS !== 0) return scope.issue(prop, MAPPING_CODES.notMidnight, `"${value}" is not at midnight UTC; this field holds a calendar date`);
-      if (parsed.offsetMinutes !== undefined || !parsed.canonical) scope.carry(prop, value);
-      return formatPlainDate(parsed.ms);
-    },
-    encode(value, scope, pointer) {
-      if (value === undefined) return null;
-      const day = isPlainDateText(value) ? parsePlainDate(value) : parsePlainDate(value.slice(0, 10));
-      if (day === undefined) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not a date`);
-      if (!isPlainDateText(value)) scope.warn(pointer, MAPPING_CODES.carried, `the vendor field holds a date only; the time of "${value}" was dropped`);
-      return `/Date(${day})/`;
-    },
-  };
+  return odataDateScalar("/Date()/ date", "Edm.DateTime at UTC midnight to YYYY-MM-DD", (parsed, value, scope, prop) => {
+    if (parsed.ms % DAY_MS !== 0) return scope.issue(prop, MAPPING_CODES.notMidnight, `"${value}" is not at midnight UTC; this field holds a calendar date`);
+    if (parsed.offsetMinutes !== undefined || !parsed.canonical) scope.carry(prop, value);
+    return formatPlainDate(parsed.ms);
+  }, (value, scope, pointer) => {
+    const day = isPlainDateText(value) ? parsePlainDate(value) : parsePlainDate(value.slice(0, 10));
+    if (day === undefined) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not a date`);
+    if (!isPlainDateText(value)) scope.warn(pointer, MAPPING_CODES.carried, `the vendor field holds a date only; the time of "${value}" was dropped`);
+    return `/Date(${day})/`;
+  });
 }
 
 /**
@@ -215,29 +204,34 @@ export function odataV2Date(): Converter<string | null | undefined, string> {
  * ```
  */
 export function odataV2DateTimeOffset(): Converter<string | null | undefined, string> {
-  return {
-    kind: "/Date()/ instant",
-    description: "Edm.DateTimeOffset /Date(ms)/ or /Date(ms+0000)/ to an ISO timestamp",
-    arity: 1,
-    decode(value, scope, props) {
-      const prop = props[0] ?? "";
-      if (value === undefined || value === null) return undefined;
-      const parsed = typeof value === "string" ? parseODataDate(value) : undefined;
-      if (!parsed) return badDate(scope, prop, value);
-      const text = formatTimestamp(parsed.ms, parsed.offsetMinutes ?? 0, parsed.offsetMinutes === undefined);
-      if (text === undefined) return badDate(scope, prop, value);
-      if (!parsed.canonical) scope.carry(prop, value);
-      return text;
+  return odataDateScalar("/Date()/ instant", "Edm.DateTimeOffset /Date(ms)/ or /Date(ms+0000)/ to an ISO timestamp", (parsed, value, scope, prop) => {
+    const text = formatTimestamp(parsed.ms, parsed.offsetMinutes ?? 0, parsed.offsetMinutes === undefined);
+    if (text === undefined) return badDate(scope, prop, value);
+    if (!parsed.canonical) scope.carry(prop, value);
+    return text;
+  }, (value, scope, pointer) => {
+    const parsed = parseTimestamp(value);
+    if (!parsed) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not an ISO 8601 date-time with offset`);
+    if (parsed.zulu) return `/Date(${parsed.utcMs})/`;
+    const abs = Math.abs(parsed.offsetMinutes);
+    return `/Date(${parsed.utcMs}${parsed.offsetMinutes < 0 ? "-" : "+"}${String(abs).padStart(4, "0")})/`;
+  });
+}
+
+/** An OData V2 `/Date(...)/` converter: the literal is parsed once, `read` and `write` say what it means. */
+function odataDateScalar(
+  kind: string, description: string,
+  read: (parsed: NonNullable<ReturnType<typeof parseODataDate>>, value: string, scope: DecodeScope, prop: string) => string | Invalid,
+  write: (value: string, scope: EncodeScope, pointer: string) => string | Invalid,
+): Converter<string | null | undefined, string> {
+  return scalar<string, string>({
+    kind, description, expected: 'an OData date "/Date(ms)/"', accepts: isString,
+    decode(value, scope, prop) {
+      const parsed = parseODataDate(value);
+      return parsed ? read(parsed, value, scope, prop) : badDate(scope, prop, value);
     },
-    encode(value, scope, pointer) {
-      if (value === undefined) return null;
-      const parsed = parseTimestamp(value);
-      if (!parsed) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `"${value}" is not an ISO 8601 date-time with offset`);
-      if (parsed.zulu) return `/Date(${parsed.utcMs})/`;
-      const abs = Math.abs(parsed.offsetMinutes);
-      return `/Date(${parsed.utcMs}${parsed.offsetMinutes < 0 ? "-" : "+"}${String(abs).padStart(4, "0")})/`;
-    },
-  };
+    encode: write,
+  });
 }
 
 const EDM_TIME = /^PT(?:(\d{1,2})H)?(?:(\d{1,2})M)?(?:(\d{1,2})(?:\.\d+)?S)?$/;

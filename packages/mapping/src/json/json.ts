@@ -92,6 +92,8 @@ export type CopyResult =
 export interface CopyOptions {
   /** Keys left out of the copy at any depth (transport annotations of the protocol). */
   readonly drop?: (key: string, value: unknown) => boolean;
+  /** Keep {@link JsonNumber}s as they are (a copy for comparison, not for extensions). */
+  readonly keepNumbers?: boolean;
 }
 
 /**
@@ -102,16 +104,17 @@ export interface CopyOptions {
  */
 export function copyJson(value: unknown, maxDepth: number, options: CopyOptions = {}): CopyResult {
   const numbers: Record<string, string> = {};
-  const state = { numbers, any: false };
+  const state = { numbers, any: false, keep: options.keepNumbers === true };
   const r = copy(value, maxDepth, "", options.drop, state);
   if (!r.ok) return r;
   return state.any ? { ok: true, value: r.value, numbers } : r;
 }
 
-function copy(value: unknown, depth: number, path: string, drop: CopyOptions["drop"], state: { numbers: Record<string, string>; any: boolean }): CopyResult {
+function copy(value: unknown, depth: number, path: string, drop: CopyOptions["drop"], state: { numbers: Record<string, string>; any: boolean; keep: boolean }): CopyResult {
   if (value === null || typeof value === "string" || typeof value === "boolean") return { ok: true, value };
   if (typeof value === "number") return Number.isFinite(value) ? { ok: true, value } : { ok: false, path, reason: "type" };
   if (value instanceof JsonNumber) {
+    if (state.keep) return { ok: true, value };
     state.numbers[path] = value.text;
     state.any = true;
     return { ok: true, value: Number(value.text) };

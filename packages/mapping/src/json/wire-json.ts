@@ -23,10 +23,73 @@ interface Scan {
 }
 
 /**
+ * The fast pass over JSON text: jumps from string to string with `indexOf`,
+ * counts the colons outside strings (one per object member) and checks the
+ * number tokens between them. Returns undefined on text it cannot follow
+ * (JSON.parse then reports the error).
+ */
+function quickScan(text: string): { members: number; inexact: boolean } | undefined {
+  const n = text.length;
+  let members = 0, inexact = false;
+  let i = 0;
+  for (;;) {
+    const q = text.indexOf('"', i);
+    const end = q < 0 ? n : q;
+    for (let k = i; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === C.Colon) members++;
+      else if (c === C.Minus || (c >= C.Zero && c <= C.Nine)) {
+        let j = k + 1;
+        for (; j < end; j++) {
+          const d = text.charCodeAt(j);
+          if (!((d >= C.Zero && d <= C.Nine) || d === 46 || d === 101 || d === 69 || d === 43 || d === C.Minus)) break;
+        }
+        if (!inexact && !isExactNumberToken(text.slice(k, j))) inexact = true;
+        k = j - 1;
+      }
+    }
+    if (q < 0) return { members, inexact };
+    // The closing quote: the next one not preceded by an odd number of backslashes.
+    let j = q + 1;
+    for (;;) {
+      j = text.indexOf('"', j);
+      if (j < 0) return undefined;
+      if (text.charCodeAt(j - 1) !== C.Backslash) break;
+      let b = j - 1, slashes = 0;
+      while (b > q && text.charCodeAt(b) === C.Backslash) {
+        slashes++;
+        b--;
+      }
+      if (slashes % 2 === 0) break;
+      j++;
+    }
+    i = j + 1;
+  }
+}
+
+/** Members of every object of a parsed value (what JSON.parse kept). */
+function countMembers(value: unknown, depth: number): number {
+  if (typeof value !== "object" || value === null || depth > 512) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) if (typeof v === "object" && v !== null) count += countMembers(v, depth + 1);
+    return count;
+  }
+  if (value instanceof JsonNumber) return 0;
+  for (const k in value) {
+    count++;
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null) count += countMembers(v, depth + 1);
+  }
+  return count;
+}
+
+/**
  * One pass over JSON text: finds duplicate keys and inexact numbers. It does
  * not validate the syntax (JSON.parse does, afterwards); on malformed input
  * it stops early and reports nothing.
  */
+/** The detailed pass, run only when the fast one counted more members than JSON.parse kept: finds the duplicate and where. */
 function scan(text: string): Scan {
   const n = text.length;
   const result: Scan = { inexact: false };
@@ -39,7 +102,7 @@ function scan(text: string): Scan {
     const c = text.charCodeAt(i);
     if (c === C.Quote) {
       let j = i + 1;
-      let escaped = false;
+      let escaped: boolean;
       for (;;) {
         j = text.indexOf('"', j);
         if (j < 0) return result;
@@ -48,13 +111,13 @@ function scan(text: string): Scan {
           slashes++;
           k--;
         }
-        if (slashes > 0) escaped = true;
         if (slashes % 2 === 0) break;
         j++;
       }
       const top = keys.length > 0 ? keys[keys.length - 1] : undefined;
       if (expectKey && top) {
         let key = text.slice(i + 1, j);
+        escaped = key.includes("\\");
         if (escaped) {
           try {
             key = JSON.parse(text.slice(i, j + 1)) as string;
@@ -104,6 +167,10 @@ function scan(text: string): Scan {
   return result;
 }
 
+function duplicateIssue(key: string, at: string): WireJsonResult {
+  return { ok: false, issues: [{ path: at, code: "json.duplicate-key", message: `the key "${key.length > 60 ? key.slice(0, 60) + "…" : key}" appears twice in the object at ${at || "/"}; JSON readers would silently keep one of them` }] };
+}
+
 const parseNumber = (token: string): number | JsonNumber => (isExactNumberToken(token) ? Number(token) : new JsonNumber(token));
 
 /**
@@ -122,22 +189,22 @@ const parseNumber = (token: string): number | JsonNumber => (isExactNumberToken(
  */
 export function parseWireJson(text: string): WireJsonResult {
   if (typeof text !== "string") return { ok: false, issues: [{ path: "", code: "json.invalid", message: "the payload is not JSON text" }] };
-  let found: Scan;
+  const quick = quickScan(text);
+  let value: unknown;
   try {
-    found = scan(text);
-  } catch {
-    found = { inexact: true };
-  }
-  if (found.duplicate) {
-    const { key, at } = found.duplicate;
-    return { ok: false, issues: [{ path: at, code: "json.duplicate-key", message: `the key "${key.length > 60 ? key.slice(0, 60) + "…" : key}" appears twice in the object at ${at || "/"}; JSON readers would silently keep one of them` }] };
-  }
-  try {
-    if (!found.inexact) return { ok: true, value: JSON.parse(text) as unknown };
-    return { ok: true, value: losslessParse(text, undefined, parseNumber) as unknown };
+    value = quick !== undefined && !quick.inexact ? JSON.parse(text) : losslessParse(text, undefined, parseNumber);
   } catch (error) {
+    // lossless-json refuses duplicate keys itself (those with different values): report them as such.
+    const found = error instanceof Error && error.message.startsWith("Duplicate key") ? scan(text) : undefined;
+    if (found?.duplicate) return duplicateIssue(found.duplicate.key, found.duplicate.at);
     return { ok: false, issues: [{ path: "", code: "json.invalid", message: `the payload is not JSON: ${error instanceof Error ? error.message : String(error)}` }] };
   }
+  // JSON.parse keeps the last of duplicate keys: fewer members than colons means a duplicate.
+  if (quick === undefined || countMembers(value, 0) !== quick.members) {
+    const found = scan(text);
+    if (found.duplicate) return duplicateIssue(found.duplicate.key, found.duplicate.at);
+  }
+  return { ok: true, value };
 }
 
 function containsJsonNumber(value: unknown, depth: number): boolean {
@@ -170,3 +237,8 @@ export function stringifyWireJson(value: unknown, space?: number): string {
 
 /** Whether a value is a plain JSON object (a helper for envelope readers). Internal. */
 export const isJsonObject = isRecord;
+
+/** A payload as JSON: text is parsed losslessly, anything else is taken as already parsed. Internal. */
+export function payloadJson(payload: unknown): WireJsonResult {
+  return typeof payload === "string" ? parseWireJson(payload) : { ok: true, value: payload };
+}

@@ -4,7 +4,7 @@
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { CatalogPropertyInfo, PropertyCheck } from "../catalog.js";
 import { JsonNumber } from "../json/number.js";
-import { GUID, INT_RANGES, decimalDigitsProblem, fail, isInt64Text, show } from "./checks.js";
+import { GUID, INT_RANGES, decimalDigitsProblem, fail, stringCheck, isInt64Text, show } from "./checks.js";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,12})?)?(?:Z|z|[+-]\d{2}:\d{2})$/;
@@ -55,10 +55,7 @@ export function compileJsonCheck(property: CatalogPropertyInfo, options: JsonChe
   const protocol = options.protocol;
   switch (edmType) {
     case "Edm.String":
-      return (value) => {
-        if (typeof value === "string") return maxLength !== null && value.length > maxLength ? fail(ISSUE_CODES.tooBig, `${show(value)} is longer than ${name} allows (${maxLength} characters)`) : undefined;
-        return value === null ? nullCheck() : fail(ISSUE_CODES.invalidType, `${name} must be a string, got ${show(value)}`);
-      };
+      return stringCheck(name, maxLength, nullCheck);
     case "Edm.Boolean":
       return (value) => (typeof value === "boolean" ? undefined : value === null ? nullCheck() : fail(ISSUE_CODES.invalidType, `${name} must be a JSON boolean (true or false), got ${show(value)}`));
     case "Edm.Byte": case "Edm.SByte": case "Edm.Int16": case "Edm.Int32": {

@@ -2,7 +2,7 @@
 // strings, `/Date(ms)/` dates, `PT..H..M..S` times.
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { CatalogPropertyInfo, PropertyCheck } from "../catalog.js";
-import { GUID, INT_RANGES, decimalDigitsProblem, fail, show } from "./checks.js";
+import { GUID, INT_RANGES, decimalDigitsProblem, fail, stringCheck, show } from "./checks.js";
 
 const ODATA_DATE = /^\/Date\(-?\d{1,15}(?:[+-]\d{4})?\)\/$/;
 const ODATA_TIME = /^PT(?:\d{1,2}H)?(?:\d{1,2}M)?(?:\d{1,2}(?:\.\d+)?S)?$/;
@@ -40,10 +40,7 @@ export function compileODataV2Check(property: CatalogPropertyInfo): PropertyChec
   const nullCheck = () => (nullable ? undefined : fail(ISSUE_CODES.invalidType, `${name} cannot be null`));
   switch (edmType) {
     case "Edm.String":
-      return (value) => {
-        if (typeof value === "string") return maxLength !== null && value.length > maxLength ? fail(ISSUE_CODES.tooBig, `${show(value)} is longer than ${name} allows (${maxLength} characters)`) : undefined;
-        return value === null ? nullCheck() : fail(ISSUE_CODES.invalidType, `${name} must be a string, got ${show(value)}`);
-      };
+      return stringCheck(name, maxLength, nullCheck);
     case "Edm.Boolean":
       return (value) => (typeof value === "boolean" ? undefined : value === null ? nullCheck() : fail(ISSUE_CODES.invalidType, `${name} must be true or false, got ${show(value)}`));
     case "Edm.Byte": case "Edm.SByte": case "Edm.Int16": case "Edm.Int32": {

@@ -75,3 +75,11 @@ export function isInt64Text(text: string): boolean {
 
 /** `Edm.Guid` text. Internal. */
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** The check of an `Edm.String` property, the same in every profile. Internal. */
+export function stringCheck(name: string, maxLength: number | null, nullCheck: () => { code: string; message: string } | undefined): (value: unknown) => { code: string; message: string } | undefined {
+  return (value) => {
+    if (typeof value === "string") return maxLength !== null && value.length > maxLength ? fail(ISSUE_CODES.tooBig, `${show(value)} is longer than ${name} allows (${maxLength} characters)`) : undefined;
+    return value === null ? nullCheck() : fail(ISSUE_CODES.invalidType, `${name} must be a string, got ${show(value)}`);
+  };
+}

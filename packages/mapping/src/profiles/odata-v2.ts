@@ -1,7 +1,7 @@
 import type { CatalogEntityInfo, CatalogPropertyInfo } from "../catalog.js";
 import { copyJson, isRecord } from "../json/json.js";
 import { JsonNumber } from "../json/number.js";
-import { parseWireJson } from "../json/wire-json.js";
+import { payloadJson } from "../json/wire-json.js";
 import { compileODataV2Check } from "./checks-odata-v2.js";
 import type { CollectionRead, CollectionShape, KeyClass, PagingInfo, UnwrappedPayload, WireProfile } from "./profile.js";
 
@@ -46,12 +46,9 @@ function paging(container: Readonly<Record<string, unknown>>): PagingInfo | unde
  * ```
  */
 export function unwrapODataV2(payload: unknown): UnwrappedPayload {
-  let data = payload;
-  if (typeof payload === "string") {
-    const parsed = parseWireJson(payload);
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  }
+  const parsed = payloadJson(payload);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   const list = (items: readonly unknown[], base: string, info?: PagingInfo): UnwrappedPayload => ({
     ok: true, collection: true, entities: items.map((value, i) => ({ value, path: `${base}/${i}` })), ...(info ? { paging: info } : {}),
   });
@@ -139,7 +136,7 @@ export const odataV2Profile: WireProfile = {
   },
   compileCheck: compileODataV2Check,
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: dropTransport });
+    const copied = copyJson(value, 200, { drop: dropTransport, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: ["", "X", null, "0", "/Date(0)/", "/Date(abc)/", "/Date(1474416000000+9999)/", "PT00H00M00S", "PT25H00M00S", "12,5", "-0", "1e3", "__proto__", true, false, 0, -1, 1.5],

@@ -2,7 +2,7 @@ import type { CatalogEntityInfo, CatalogPropertyInfo } from "../catalog.js";
 import { OMIT } from "../converter.js";
 import { copyJson, isRecord } from "../json/json.js";
 import { JsonNumber } from "../json/number.js";
-import { parseWireJson } from "../json/wire-json.js";
+import { payloadJson } from "../json/wire-json.js";
 import { compileJsonCheck } from "./checks-json.js";
 import type { CollectionRead, KeyClass, PagingInfo, UnwrappedPayload, WireProfile } from "./profile.js";
 
@@ -50,12 +50,9 @@ function paging(container: Readonly<Record<string, unknown>>): PagingInfo | unde
  * ```
  */
 export function unwrapODataV4(payload: unknown): UnwrappedPayload {
-  let data = payload;
-  if (typeof payload === "string") {
-    const parsed = parseWireJson(payload);
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  }
+  const parsed = payloadJson(payload);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   if (Array.isArray(data)) return { ok: true, collection: true, entities: data.map((value, i) => ({ value, path: `/${i}` })) };
   if (!isRecord(data)) return fail("", "type.invalid", "an OData V4 payload is a JSON object");
   if ("error" in data && isRecord(data["error"]) && Object.keys(data).length === 1) {
@@ -156,7 +153,7 @@ export const odataV4Profile: WireProfile = {
   },
   compileCheck: (property) => compileJsonCheck(property, { protocol: "OData V4" }),
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: dropTransport });
+    const copied = copyJson(value, 200, { drop: dropTransport, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: ["", "Yes", "No", "True", null, 0, -1, 12.5, new JsonNumber("12.30"), new JsonNumber("9007199254740993"), "64,5", "1900-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-02", "Released", "Ended", "USMF", true, false, "__proto__"],

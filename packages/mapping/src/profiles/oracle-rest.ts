@@ -2,7 +2,7 @@ import type { CatalogEntityInfo } from "../catalog.js";
 import { OMIT } from "../converter.js";
 import { copyJson, encodeUriPart, isRecord } from "../json/json.js";
 import { JsonNumber } from "../json/number.js";
-import { parseWireJson } from "../json/wire-json.js";
+import { payloadJson } from "../json/wire-json.js";
 import { compileJsonCheck } from "./checks-json.js";
 import type { CollectionRead, CollectionShape, KeyClass, PagingInfo, UnwrappedPayload, WireProfile } from "./profile.js";
 
@@ -54,12 +54,9 @@ function paging(container: Readonly<Record<string, unknown>>): PagingInfo {
  * ```
  */
 export function unwrapOracleRest(payload: unknown): UnwrappedPayload {
-  let data = payload;
-  if (typeof payload === "string") {
-    const parsed = parseWireJson(payload);
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  }
+  const parsed = payloadJson(payload);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   if (Array.isArray(data)) return { ok: true, collection: true, entities: data.map((value, i) => ({ value, path: `/${i}` })) };
   if (!isRecord(data)) return fail("", "type.invalid", "an Oracle REST payload is a JSON object");
   if (typeof data["title"] === "string" && (Array.isArray(data["o:errorDetails"]) || typeof data["status"] === "string")) {
@@ -130,7 +127,7 @@ export const oracleRestProfile: WireProfile = {
   },
   compileCheck: (property) => compileJsonCheck(property, { protocol: "Oracle REST" }),
   stripTransport(value) {
-    const copied = copyJson(value, 200, { drop: isLinks });
+    const copied = copyJson(value, 200, { drop: isLinks, keepNumbers: true });
     return copied.ok ? copied.value : value;
   },
   mutations: [null, "", true, false, "Y", "N", "true", 0, -1, 12.5, new JsonNumber("480.50"), "480,5", "480.5", new JsonNumber("9007199254740993"), 300100111016254, "2026-12-03T19:30:00-06:00", "2026-12-03", "2026-02-30", "ORA_RELEASED", "__proto__"],

@@ -1,4 +1,5 @@
-import type { CanonicalEvent, Identifier, Inspection, Lot, Material } from "@mfgsync/canonical";
+import type { CanonicalEvent, HoldRelease, Identifier, Inspection, Lot, LotHold, Material, Reference } from "@mfgsync/canonical";
+import { SCHEMA_VERSION, identifierKey as canonicalKey, identitiesOf, sameIdentifier } from "@mfgsync/canonical";
 import type { LotDispositionRecord, UnitConversion, ValidationContext } from "./types.js";
 
 /**
@@ -24,7 +25,7 @@ export interface InMemoryContextData {
   readonly unitConversions?: readonly UnitConversion[];
   /** Known lots (genealogy, quantities, and their dispositions unless `lotDispositions` says otherwise). */
   readonly lots?: readonly Lot[];
-  /** Current lot dispositions; they win over the lots' own `disposition`. */
+  /** Current lot dispositions (with quality status and holds); they win over the lots' own `disposition`, `qualityStatus` and `holds`. */
   readonly lotDispositions?: readonly LotDispositionRecord[];
   /** Known inspections and their decisions. */
   readonly inspections?: readonly Inspection[];
@@ -51,9 +52,52 @@ export interface InMemoryContext extends ValidationContext {
   record(event: CanonicalEvent): void;
 }
 
-/** Identifiers match on scheme and value; the issuer is informational. Internal. */
+/** Identifiers match on scheme, value and scope; the issuer is informational. Internal. */
 export function identifierKey(id: Identifier): string {
-  return `${id.scheme}\u0000${id.value}`;
+  return canonicalKey(id);
+}
+
+/**
+ * A map from identifiers to records that also finds a record by any of its
+ * cross-references, and any record by a reference's cross-references: one
+ * lot known in SAP, the MES and the QMS is found from any of its ids.
+ */
+class IdentityIndex<T> {
+  private readonly byKey = new Map<string, T>();
+  /** Stores `value` under its own id and its cross-references (earlier entries for those ids are replaced). */
+  set(ids: readonly Identifier[], value: T): void {
+    for (const id of ids) this.byKey.set(identifierKey(id), value);
+  }
+  get(ref: Identifier | Reference): T | undefined {
+    for (const id of identitiesOf(ref)) {
+      const found = this.byKey.get(identifierKey(id));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  values(): T[] {
+    return [...new Set(this.byKey.values())];
+  }
+}
+
+/** A reference's own identifier, without its cross-references (what an object's `id` holds). */
+function ownIdentifier(ref: Reference): Identifier {
+  const { crossReferences: _crossReferences, ...id } = ref;
+  return id;
+}
+
+const ownIds = (object: { id: Identifier; crossReferences?: readonly Identifier[] | undefined }): Identifier[] => [object.id, ...(object.crossReferences ?? [])];
+
+/** The holds after a change: releases apply to the holds active before it, then placements. */
+function applyHolds(current: readonly LotHold[], released: readonly HoldRelease[] | undefined, placed: readonly LotHold[] | undefined): LotHold[] {
+  let holds = [...current];
+  for (const release of released ?? []) {
+    holds = release.hold === undefined ? [] : holds.filter((h) => h.id === undefined || !sameIdentifier(h.id, release.hold!));
+  }
+  for (const hold of placed ?? []) {
+    holds = hold.id === undefined ? [...holds, hold] : [...holds.filter((h) => h.id === undefined || !sameIdentifier(h.id, hold.id!)), hold];
+  }
+  return holds;
 }
 
 function sequenceKey(source: string, subject: string): string {
@@ -83,24 +127,34 @@ function biggerSequence(a: string | undefined, b: string): string {
  */
 export function createInMemoryContext(data: InMemoryContextData = {}): InMemoryContext {
   const plants = data.plants ? new Set(data.plants) : undefined;
-  const materials = new Map<string, Material[]>();
-  for (const material of data.materials ?? []) {
-    const key = identifierKey(material.id);
-    materials.set(key, [...(materials.get(key) ?? []), material]);
-  }
+  const materials = new IdentityIndex<Material[]>();
+  for (const material of data.materials ?? []) materials.set(ownIds(material), [...(materials.get(material.id) ?? []), material]);
   const conversions = [...(data.unitConversions ?? [])];
-  const lots = new Map<string, Lot>();
-  for (const lot of data.lots ?? []) lots.set(identifierKey(lot.id), lot);
-  const dispositions = new Map<string, LotDispositionRecord>();
-  for (const record of data.lotDispositions ?? []) dispositions.set(identifierKey(record.lot), record);
-  const inspections = new Map<string, Inspection>();
-  for (const inspection of data.inspections ?? []) inspections.set(identifierKey(inspection.id), inspection);
+  const lots = new IdentityIndex<Lot>();
+  for (const lot of data.lots ?? []) lots.set(ownIds(lot), lot);
+  const dispositions = new IdentityIndex<LotDispositionRecord>();
+  for (const record of data.lotDispositions ?? []) dispositions.set(identitiesOf(record.lot), record);
+  const inspections = new IdentityIndex<Inspection>();
+  for (const inspection of data.inspections ?? []) inspections.set(ownIds(inspection), inspection);
   const seen = new Set(data.seenIdempotencyKeys ?? []);
   const sequences = new Map<string, string>();
   for (const entry of data.lastSequences ?? []) {
     const key = sequenceKey(entry.source, entry.subject);
     sequences.set(key, biggerSequence(sequences.get(key), entry.sequence));
   }
+  const dispositionOf = (lot: Identifier): LotDispositionRecord | undefined => {
+    const record = dispositions.get(lot);
+    if (record) return record;
+    const known = lots.get(lot);
+    if (!known) return undefined;
+    return {
+      lot: known.id, disposition: known.disposition.value,
+      ...(known.lastChangedAt ? { changedAt: known.lastChangedAt } : {}),
+      ...(known.qualityStatus ? { qualityStatus: known.qualityStatus.value } : {}),
+      ...(known.holds ? { holds: known.holds } : {}),
+    };
+  };
+  const matches = (a: Identifier | undefined, b: Identifier) => a !== undefined && identitiesOf(a).some((x) => identitiesOf(b).some((y) => sameIdentifier(x, y)));
 
   const context: InMemoryContext = {
     ...(plants ? { plants: { has: (code: string) => plants.has(code) } } : {}),
@@ -108,7 +162,7 @@ export function createInMemoryContext(data: InMemoryContextData = {}): InMemoryC
       ? {
           materials: {
             get(id: Identifier, revision?: string) {
-              const records = materials.get(identifierKey(id));
+              const records = materials.get(id);
               if (!records) return undefined;
               return revision === undefined ? records[records.length - 1] : records.find((m) => m.revision === revision);
             },
@@ -117,22 +171,13 @@ export function createInMemoryContext(data: InMemoryContextData = {}): InMemoryC
       : {}),
     unitConversions: {
       list: (material?: Identifier) =>
-        conversions.filter((c) => c.material === undefined || (material !== undefined && identifierKey(c.material) === identifierKey(material))),
+        conversions.filter((c) => c.material === undefined || (material !== undefined && matches(c.material, material))),
     },
-    lots: { get: (id: Identifier) => lots.get(identifierKey(id)) },
-    lotDispositions: {
-      get(lot: Identifier) {
-        const key = identifierKey(lot);
-        const record = dispositions.get(key);
-        if (record) return record;
-        const known = lots.get(key);
-        if (!known) return undefined;
-        return { lot: known.id, disposition: known.disposition.value, ...(known.lastChangedAt ? { changedAt: known.lastChangedAt } : {}) };
-      },
-    },
+    lots: { get: (id: Identifier) => lots.get(id) },
+    lotDispositions: { get: dispositionOf },
     inspections: {
-      get: (id: Identifier) => inspections.get(identifierKey(id)),
-      forLot: (lot: Identifier) => [...inspections.values()].filter((i) => i.subject.lot !== undefined && identifierKey(i.subject.lot) === identifierKey(lot)),
+      get: (id: Identifier) => inspections.get(id),
+      forLot: (lot: Identifier) => inspections.values().filter((i) => matches(i.subject.lot, lot)),
     },
     idempotency: { has: (key: string) => seen.has(key) },
     sequences: { last: (source: string, subject: string) => sequences.get(sequenceKey(source, subject)) },
@@ -141,27 +186,36 @@ export function createInMemoryContext(data: InMemoryContextData = {}): InMemoryC
       const key = sequenceKey(event.source, event.subject);
       sequences.set(key, biggerSequence(sequences.get(key), event.sequence));
       switch (event.type) {
-        case "dev.mfgsync.lot.dispositionchanged.v1":
-          dispositions.set(identifierKey(event.data.lot), { lot: event.data.lot, disposition: event.data.to.value, changedAt: event.data.occurredAt });
+        case "dev.mfgsync.lot.dispositionchanged.v1": {
+          const before = dispositionOf(event.data.lot);
+          const quality = event.data.qualityStatus?.value ?? before?.qualityStatus;
+          dispositions.set(identitiesOf(event.data.lot), {
+            lot: event.data.lot, disposition: event.data.to.value, changedAt: event.data.occurredAt,
+            ...(quality ? { qualityStatus: quality } : {}),
+            holds: applyHolds(before?.holds ?? [], event.data.holdsReleased, event.data.holdsPlaced),
+          });
           break;
+        }
         case "dev.mfgsync.lot.created.v1":
-          lots.set(identifierKey(event.data.lot.id), event.data.lot);
+          lots.set(ownIds(event.data.lot), event.data.lot);
           break;
         case "dev.mfgsync.inspection.requested.v1":
-          inspections.set(identifierKey(event.data.inspection.id), event.data.inspection);
+          inspections.set(ownIds(event.data.inspection), event.data.inspection);
           break;
         case "dev.mfgsync.inspection.resultrecorded.v1": {
-          const known = inspections.get(identifierKey(event.data.inspection));
-          if (known) inspections.set(identifierKey(known.id), { ...known, results: [...known.results, ...event.data.results] });
+          const known = inspections.get(event.data.inspection);
+          if (known) inspections.set(ownIds(known), { ...known, results: [...known.results, ...event.data.results] });
           break;
         }
         case "dev.mfgsync.inspection.decisionmade.v1": {
           // An inspection first seen through its decision is remembered with what the event says.
-          const known: Inspection = inspections.get(identifierKey(event.data.inspection)) ?? {
-            schemaVersion: "1.0", kind: "inspection", id: event.data.inspection, subject: event.data.subject,
+          const known: Inspection = inspections.get(event.data.inspection) ?? {
+            schemaVersion: SCHEMA_VERSION, kind: "inspection", id: ownIdentifier(event.data.inspection),
+            ...(event.data.inspection.crossReferences ? { crossReferences: event.data.inspection.crossReferences } : {}), subject: event.data.subject,
             origin: { value: "Other" }, characteristics: [], results: [],
+            ...(event.data.inspectedQuantity ? { inspectedQuantity: event.data.inspectedQuantity } : {}),
           };
-          inspections.set(identifierKey(known.id), { ...known, decision: event.data.decision });
+          inspections.set(ownIds(known), { ...known, decision: event.data.decision });
           break;
         }
         default:

@@ -1,6 +1,6 @@
 import type { Issue, Result } from "@mfgsync/canonical";
 import {
-  DecimalString, Disposition, ISSUE_CODES, Identifier, PlantCode, Timestamp,
+  DecimalString, Disposition, ISSUE_CODES, LotHold, PlantCode, QualityStatus, Reference, Timestamp,
   isUnitCode, safeParseInspection, safeParseLot, safeParseMaterial, toJsonPointer,
 } from "@mfgsync/canonical";
 import { parseDecimal } from "../internal/decimal.js";
@@ -56,14 +56,19 @@ function checkConversion(issues: Issue[], value: unknown, path: Path): void {
     const parsed = typeof value[key] === "string" ? parseDecimal(value[key]) : undefined;
     if (parsed && parsed.num === 0n) issues.push({ path: toJsonPointer([...path, key]), code: ISSUE_CODES.tooSmall, message: `${key} must not be zero` });
   }
-  if (Object.hasOwn(value, "material")) withSchema(issues, Identifier, value["material"], [...path, "material"]);
+  if (Object.hasOwn(value, "material")) withSchema(issues, Reference, value["material"], [...path, "material"]);
 }
 
 function checkDisposition(issues: Issue[], value: unknown, path: Path): void {
-  if (!checkFields(issues, value, path, ["lot", "disposition"], ["changedAt"])) return;
-  if (Object.hasOwn(value, "lot")) withSchema(issues, Identifier, value["lot"], [...path, "lot"]);
+  if (!checkFields(issues, value, path, ["lot", "disposition"], ["changedAt", "qualityStatus", "holds"])) return;
+  if (Object.hasOwn(value, "lot")) withSchema(issues, Reference, value["lot"], [...path, "lot"]);
   if (Object.hasOwn(value, "disposition")) withSchema(issues, Disposition, value["disposition"], [...path, "disposition"]);
   if (Object.hasOwn(value, "changedAt")) withSchema(issues, Timestamp, value["changedAt"], [...path, "changedAt"]);
+  if (Object.hasOwn(value, "qualityStatus")) withSchema(issues, QualityStatus, value["qualityStatus"], [...path, "qualityStatus"]);
+  if (!Object.hasOwn(value, "holds")) return;
+  const holds = value["holds"];
+  if (!Array.isArray(holds)) issues.push({ path: toJsonPointer([...path, "holds"]), code: ISSUE_CODES.invalidType, message: "holds must be an array of lot holds" });
+  else holds.forEach((hold, i) => withSchema(issues, LotHold, hold, [...path, "holds", i]));
 }
 
 function checkSequence(issues: Issue[], value: unknown, path: Path): void {

@@ -1,4 +1,4 @@
-import type { Disposition, Identifier, Inspection, Lot, Material } from "@mfgsync/canonical";
+import type { Disposition, Identifier, Inspection, Lot, LotHold, Material, QualityStatus } from "@mfgsync/canonical";
 
 // The interfaces rules read master data through. All synchronous: a caller
 // with an asynchronous store loads what one validation needs first (or keeps
@@ -26,14 +26,15 @@ export interface PlantDirectory {
  * import type { Material } from "@mfgsync/canonical";
  * import type { MaterialDirectory } from "@mfgsync/validators";
  * const records = new Map<string, Material>();
- * const materials: MaterialDirectory = { get: (id, revision) => records.get(`${id.scheme}|${id.value}|${revision ?? ""}`) };
+ * import { identifierKey } from "@mfgsync/canonical";
+ * const materials: MaterialDirectory = { get: (id, revision) => records.get(`${identifierKey(id)}|${revision ?? ""}`) };
  * ```
  */
 export interface MaterialDirectory {
   /**
    * The material record for `id` at `revision`; without `revision`, the
    * material's current record. Undefined when unknown. Identifiers match on
-   * `scheme` and `value`.
+   * `scheme`, `value` and `scope`.
    */
   get(id: Identifier, revision?: string): Material | undefined;
 }
@@ -79,7 +80,9 @@ export interface UnitConversionStore {
 }
 
 /**
- * Lots as the target system knows them (for genealogy checks).
+ * Lots as the target system knows them (genealogy, quantities, holds).
+ * Identifiers match as `sameIdentifier` says (scheme, value and scope); an
+ * in-memory directory also finds a lot by any of its cross-references.
  *
  * @example
  * ```ts
@@ -88,7 +91,7 @@ export interface UnitConversionStore {
  * ```
  */
 export interface LotDirectory {
-  /** The lot, or undefined when unknown. Identifiers match on `scheme` and `value`. */
+  /** The lot, or undefined when unknown. */
   get(id: Identifier): Lot | undefined;
 }
 
@@ -98,7 +101,10 @@ export interface LotDirectory {
  * @example
  * ```ts
  * import type { LotDispositionRecord } from "@mfgsync/validators";
- * const record: LotDispositionRecord = { lot: { value: "0000012345", scheme: "sap-s4hana" }, disposition: "Restricted", changedAt: "2026-03-02T10:00:00Z" };
+ * const record: LotDispositionRecord = {
+ *   lot: { value: "0000012345", scheme: "sap-s4hana" }, disposition: "Restricted", changedAt: "2026-03-02T10:00:00Z",
+ *   qualityStatus: "OnHold", holds: [{ reason: { value: "Investigation" }, source: { value: "Manual" }, blocks: ["Shipment"] }],
+ * };
  * ```
  */
 export interface LotDispositionRecord {
@@ -108,10 +114,14 @@ export interface LotDispositionRecord {
   readonly disposition: Disposition;
   /** When it took that disposition (RFC 3339), when known. */
   readonly changedAt?: string;
+  /** Its current quality status, when known. Since 1.1. */
+  readonly qualityStatus?: QualityStatus;
+  /** Its active holds, when known (`lot/hold-blocks`). Since 1.1. */
+  readonly holds?: readonly LotHold[];
 }
 
 /**
- * Current lot dispositions (quality holds and releases).
+ * Current lot dispositions, quality statuses and active holds.
  *
  * @example
  * ```ts
@@ -120,7 +130,7 @@ export interface LotDispositionRecord {
  * ```
  */
 export interface LotDispositionStore {
-  /** The lot's current disposition, or undefined when unknown. */
+  /** The lot's current disposition (with quality status and holds when known), or undefined when unknown. */
   get(lot: Identifier): LotDispositionRecord | undefined;
 }
 
@@ -191,7 +201,7 @@ export interface ValidationContext {
   readonly unitConversions?: UnitConversionStore;
   /** Known lots (`lot/genealogy-*`). */
   readonly lots?: LotDirectory;
-  /** Current lot dispositions (`lot/*`, `nonconformance/lots-restricted`, `event/disposition-order`). */
+  /** Current lot dispositions, quality statuses and holds (`lot/*`, `nonconformance/lots-restricted`, `event/disposition-order`). */
   readonly lotDispositions?: LotDispositionStore;
   /** Inspections and decisions (`inspection/*` on events, `lot/release-needs-acceptance`). */
   readonly inspections?: InspectionDirectory;

@@ -60,11 +60,13 @@ export function findPlants(root: unknown): Found<string>[] {
   return collect(root, (value, path) => (path[path.length - 1] === "plant" && typeof value === "string" ? value : undefined));
 }
 
-/** Every Identifier: an object of `value`, `scheme` and optionally `issuer`, all strings. */
+const IDENTIFIER_KEYS = new Set(["value", "scheme", "issuer", "scope", "crossReferences"]);
+
+/** Every Identifier or Reference: an object of string `value` and `scheme`, optionally `issuer`, `scope` and (references) `crossReferences`. */
 export function findIdentifiers(root: unknown): Found<Identifier>[] {
   return collect(root, (value) => {
     if (!isRecord(value) || typeof value["value"] !== "string" || typeof value["scheme"] !== "string") return undefined;
-    if (!Object.keys(value).every((key) => key === "value" || key === "scheme" || key === "issuer")) return undefined;
+    if (!Object.keys(value).every((key) => IDENTIFIER_KEYS.has(key))) return undefined;
     return value as unknown as Identifier;
   });
 }

@@ -1,5 +1,6 @@
 import type { CanonicalEvent } from "@mfgsync/canonical";
 import { defineRule } from "../engine/define-rule.js";
+import type { ReportFinding } from "../engine/types.js";
 import { isBefore } from "../internal/time.js";
 import { EVENT_KINDS, idText, perKind } from "./helpers.js";
 
@@ -63,6 +64,12 @@ export const eventDispositionOrder = defineRule({
   },
 });
 
+/** An order state event's state, when given and not Other, is one of the states its type names. */
+function checkOrderState(state: string | undefined, allowed: readonly string[], what: string, report: ReportFinding): void {
+  if (state === undefined || state === "Other" || allowed.includes(state)) return;
+  report({ path: ["data", "state", "value"], message: `${what} carries the order state ${state}; expected ${allowed.join(" or ")}` });
+}
+
 const CONSUMING = new Set(["Consumable", "Consumed", "Material Consumed", "Destructive Sample"]);
 const PRODUCING = new Set(["Produced", "By-product Produced", "Co-product Produced", "Yield Produced", "Material Produced"]);
 const CHANGE_TARGETS: Record<string, readonly string[]> = { Hold: ["Restricted"], Release: ["UnRestricted"], Reject: ["Restricted", "Closed"] };
@@ -70,7 +77,7 @@ const CHANGE_TARGETS: Record<string, readonly string[]> = { Hold: ["Restricted"]
 export const eventDataMatchesType = defineRule({
   id: "event/data-matches-type",
   defaultSeverity: "error",
-  description: "The event's data says what its type says: a release event carries a released order, a hold moves a lot to Restricted, a consumption consumes, a closed event carries a closed nonconformance.",
+  description: "The event's data says what its type says: a release event carries a released order, a hold moves a lot to Restricted, a consumption consumes, an order held, resumed, completed or closed event carries that state, a closed event carries a closed nonconformance.",
   rationale:
     "Consumers route on the event type and trust it. A `material-consumed` event with material use Produced, a 'Hold' that sets UnRestricted, or a `nonconformance-closed` event with an open nonconformance " +
     "means the mapper chose the type from one field and the data from another; whichever the consumer trusts, it acts on the wrong fact.",
@@ -92,6 +99,10 @@ export const eventDataMatchesType = defineRule({
         report({ path: ["data", "from", "value"], message: "a Release of a lot that is already UnRestricted releases nothing" });
       }
     },
+    "production-order-held": (event, _ctx, report) => checkOrderState(event.data.state?.value, ["Held", "Suspended"], "a held event", report),
+    "production-order-resumed": (event, _ctx, report) => checkOrderState(event.data.state?.value, ["Released", "Ready", "Running", "Waiting"], "a resumed event", report),
+    "production-order-completed": (event, _ctx, report) => checkOrderState(event.data.state?.value, ["Completed"], "a completed event", report),
+    "production-order-closed": (event, _ctx, report) => checkOrderState(event.data.state?.value, ["Closed"], "a closed event", report),
     "nonconformance-raised"(event, _ctx, report) {
       const status = event.data.nonconformance.status.value;
       if (status === "Closed" || status === "Cancelled") report({ path: ["data", "nonconformance", "status", "value"], message: `a raised event carries a nonconformance that is already ${status}` });

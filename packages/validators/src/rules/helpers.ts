@@ -1,6 +1,7 @@
 // Small helpers shared by the built-in rules. Internal.
 
 import type { Identifier } from "@mfgsync/canonical";
+import { EventSchemas, sameIdentifier } from "@mfgsync/canonical";
 import type { ValidationOptions } from "../engine/options.js";
 import type { ReportFinding, Rule, RuleContext, SubjectKind, SubjectOf } from "../engine/types.js";
 
@@ -27,26 +28,21 @@ export function scaleFor(options: ValidationOptions, unit: string): number {
   return Object.hasOwn(byUnit, unit) ? (byUnit[unit] ?? options.quantity.maxScale) : options.quantity.maxScale;
 }
 
-/** `value (scheme)` for messages. */
+/** `value (scheme)` for messages, with the scope when there is one: `P000123 (d365, company usmf)`. */
 export function idText(id: Identifier): string {
-  return `${id.value} (${id.scheme})`;
+  return `${id.value} (${id.scheme}${id.scope ? `, ${id.scope.type} ${id.scope.value}` : ""})`;
 }
 
-/** Same identifier: scheme and value match (the issuer is informational). */
+/** Same identifier: scheme, value and scope match (the issuer is informational). */
 export function sameId(a: Identifier, b: Identifier): boolean {
-  return a.scheme === b.scheme && a.value === b.value;
+  return sameIdentifier(a, b);
 }
 
 /** Every object kind. */
 export const OBJECT_KINDS = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
 
-/** Every event kind. */
-export const EVENT_KINDS = [
-  "production-order-released", "production-order-changed", "operation-started", "operation-paused", "operation-completed",
-  "production-confirmed", "material-consumed", "material-produced", "lot-created", "lot-disposition-changed",
-  "inspection-requested", "inspection-result-recorded", "inspection-decision-made",
-  "nonconformance-raised", "nonconformance-updated", "nonconformance-closed",
-] as const;
+/** Every event kind, in catalog order. */
+export const EVENT_KINDS = Object.keys(EventSchemas) as (keyof typeof EventSchemas)[];
 
 /** Every kind, objects first. */
 export const ALL_KINDS = [...OBJECT_KINDS, ...EVENT_KINDS] as const;

@@ -48,11 +48,13 @@ export const identifierCrossReferenceScheme = defineRule({
     "list the integration's schemes in the profile option `identifier.schemes` to catch typos.",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
-    if ((OBJECT_KINDS as readonly string[]).includes(ctx.kind) && "crossReferences" in subject && "id" in subject) {
-      const own = subject.id as Identifier;
-      (subject.crossReferences ?? []).forEach((ref, i) => {
+    if ((OBJECT_KINDS as readonly string[]).includes(ctx.kind)) {
+      const object = subject as { readonly id: Identifier; readonly crossReferences?: readonly Identifier[] };
+      const own = object.id;
+      const refs = object.crossReferences ?? [];
+      refs.forEach((ref, i) => {
         if (sameSystem(ref, own)) report({ path: ["crossReferences", i], message: `cross-reference ${idText(ref)} is in the object's own system; it is not a cross-reference` });
-        else if ((subject.crossReferences ?? []).slice(0, i).some((earlier) => sameSystem(earlier, ref) && earlier.value !== ref.value)) {
+        else if (refs.slice(0, i).some((earlier) => sameSystem(earlier, ref) && earlier.value !== ref.value)) {
           report({ path: ["crossReferences", i], message: `system ${ref.scheme}${ref.issuer ? ` (${ref.issuer})` : ""} has more than one cross-reference` });
         }
       });

@@ -2,6 +2,8 @@ import type { Rule } from "../engine/types.js";
 import { EVENT_RULES } from "./event.js";
 import { IDENTIFIER_RULES } from "./identifier.js";
 import { INSPECTION_RULES } from "./inspection.js";
+import { inspectionQuantitySplitSum } from "./inspection-split.js";
+import { LOT_HOLD_RULES } from "./lot-holds.js";
 import { LOT_GENEALOGY_RULES } from "./lot-genealogy.js";
 import { LOT_RULES } from "./lot.js";
 import { MATERIAL_RULES } from "./material.js";
@@ -29,8 +31,10 @@ export const BUILTIN_RULES: readonly Rule[] = Object.freeze([
   ...MATERIAL_RULES,
   ...ORDER_RULES,
   ...LOT_RULES,
+  ...LOT_HOLD_RULES,
   ...LOT_GENEALOGY_RULES,
   ...INSPECTION_RULES,
+  inspectionQuantitySplitSum,
   ...NONCONFORMANCE_RULES,
   ...EVENT_RULES,
   ...IDENTIFIER_RULES,

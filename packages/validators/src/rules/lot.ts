@@ -62,15 +62,19 @@ function checkUsable(ctx: RuleContext, report: ReportFinding, path: Path, lot: I
 export const lotRestrictedNotUsed = defineRule({
   id: "lot/restricted-not-used",
   defaultSeverity: "error",
-  description: "A Restricted (on hold) or Closed lot is not consumed, and open orders do not prescribe it (checked against the context's current disposition).",
+  description: "A Restricted (on hold) or Closed lot is not consumed or shipped, and open orders do not prescribe it (checked against the context's current disposition).",
   rationale:
     "Blocking movement of held material is the point of a quality hold: consuming a Restricted lot builds suspect material into good product and turns one nonconformance into a recall. " +
     "A Closed lot has nothing left to consume. The check uses the disposition the context holds now, not what the sender believed. " +
-    "The canonical event catalog has consumption events (`material-consumed`); transfers and shipments will be checked the same way when their events exist. Reversals are always allowed.",
+    "Consumptions (`material-consumed`) and shipments (`lot-shipped`) are checked; transfers will be checked the same way when their event exists. Reversals are always allowed. " +
+    "What a lot's individual holds block is checked by `lot/hold-blocks`.",
   context: ["lotDispositions"],
   ...perKind({
     "material-consumed"(event, ctx, report) {
       if (event.data.reversal !== true) checkUsable(ctx, report, ["data", "lot"], event.data.lot, "consumed");
+    },
+    "lot-shipped"(event, ctx, report) {
+      if (event.data.reversal !== true) checkUsable(ctx, report, ["data", "lot"], event.data.lot, "shipped");
     },
     "production-order"(order, ctx, report) {
       if (FINISHED_ORDER_STATES.has(order.state.value)) return;

@@ -17,7 +17,7 @@ function requirePositive(report: ReportFinding, path: Path, value: string | unde
 export const quantityPositive = defineRule({
   id: "quantity/positive",
   defaultSeverity: "error",
-  description: "Quantities are greater than zero where the concept requires it: planned and required quantities, goods movements, sample sizes, conversion factors, non-final confirmations.",
+  description: "Quantities are greater than zero where the concept requires it: planned and required quantities, goods movements, shipments, scrap and rework, held parts of lots, sample sizes, conversion factors, non-final confirmations.",
   rationale:
     "The schema allows zero because a lot can be empty and nothing may have been confirmed yet. But an order to produce nothing, a component required at zero, a goods movement of nothing " +
     "or a conversion factor of zero (a division by zero in every later conversion) is a mapping error upstream; posting it creates documents that have to be reversed by hand.",
@@ -38,11 +38,15 @@ export const quantityPositive = defineRule({
       inspection.characteristics.forEach((c, i) => requirePositive(report, ["characteristics", i, "sampleSize", "value"], c.sampleSize?.value, "a characteristic's sample size"));
     },
     lot(lot, _ctx, report) {
+      lot.holds?.forEach((hold, i) => requirePositive(report, ["holds", i, "quantity", "value"], hold.quantity?.value, "a held quantity"));
       lot.parents?.forEach((link, i) => requirePositive(report, ["parents", i, "quantity", "value"], link.quantity?.value, "a genealogy quantity"));
       lot.children?.forEach((link, i) => requirePositive(report, ["children", i, "quantity", "value"], link.quantity?.value, "a genealogy quantity"));
     },
     "material-consumed": (event, _ctx, report) => requirePositive(report, ["data", "quantity", "value"], event.data.quantity.value, "a consumed quantity"),
     "material-produced": (event, _ctx, report) => requirePositive(report, ["data", "quantity", "value"], event.data.quantity.value, "a produced quantity"),
+    "lot-shipped": (event, _ctx, report) => requirePositive(report, ["data", "quantity", "value"], event.data.quantity.value, "a shipped quantity"),
+    "scrap-declared": (event, _ctx, report) => requirePositive(report, ["data", "quantity", "value"], event.data.quantity.value, "a scrapped quantity"),
+    "rework-declared": (event, _ctx, report) => requirePositive(report, ["data", "quantity", "value"], event.data.quantity.value, "a rework quantity"),
     "production-confirmed"(event, _ctx, report) {
       if (event.data.final) return; // a final confirmation of nothing closes the operation
       const parts = [event.data.yield, event.data.scrap, event.data.rework].map((q) => (q ? parseDecimal(q.value) : undefined));
