@@ -116,7 +116,7 @@ export function writeFailure(error: unknown, what: string, file?: string): CliFa
 export function toFailure(error: unknown): CliFailure {
   if (error instanceof CliFailure) return error;
   // Usage messages may list several problems, one per line (an invalid --profile).
-  if (error instanceof UsageError || errorCode(error)?.startsWith("ERR_PARSE_ARGS")) return new CliFailure(EXIT.usage, (error as Error).message);
+  if (error instanceof UsageError || errorCode(error)?.startsWith("ERR_PARSE_ARGS") || errorCode(error) === "PLUGIN") return new CliFailure(EXIT.usage, (error as Error).message);
   if (errorCode(error) === "EPIPE") return new CliFailure(EXIT.outputClosed, "standard output was closed", true);
   const message = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
   return new CliFailure(EXIT.internal, `internal error: ${oneLine(message)} (this is a bug in mfgsync: please report it with the command line)`);

@@ -1,4 +1,5 @@
 import type { Issue, Result } from "@mfgsync/canonical";
+import { parseWireJson } from "@mfgsync/mapping";
 
 /** Renders issues as aligned text lines. Internal. */
 export function formatIssues(issues: readonly Issue[], indent = "  "): string {
@@ -13,9 +14,17 @@ export function formatIssues(issues: readonly Issue[], indent = "  "): string {
 
 const POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?$/;
 
-/** Parses JSON text into a value or a single `json.invalid` issue that says where the syntax breaks (line and column). Internal. */
+/**
+ * Parses JSON text losslessly (the mapping core's wire parser: duplicate keys
+ * refused naming the key, number tokens a double would change kept exactly)
+ * into a value, or a single `json.invalid` issue that says where the syntax
+ * breaks (line and column). Internal.
+ */
 export function parseJson(text: string): Result<unknown> {
   if (text.trim() === "") return { ok: false, issues: [{ path: "", code: "json.invalid", message: "not valid JSON: the input is empty" }] };
+  const wire = parseWireJson(text);
+  if (wire.ok) return { ok: true, value: wire.value };
+  if (wire.issues[0]?.code !== "json.invalid") return wire;
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { stringifyWireJson } from "@mfgsync/mapping";
 import { isUtf8 } from "node:buffer";
 import type { Readable, Writable } from "node:stream";
 import type { Issue, Result } from "@mfgsync/canonical";
@@ -254,10 +255,10 @@ export async function mapNdjson(options: NdjsonOptions): Promise<NdjsonSummary> 
     mapped++;
     const value = outcome.result.value;
     if (Array.isArray(value)) {
-      for (const item of value) out.add(JSON.stringify(item) + "\n");
+      for (const item of value) out.add(stringifyWireJson(item) + "\n");
       outputs += value.length;
     } else {
-      out.add(JSON.stringify(value) + "\n");
+      out.add(stringifyWireJson(value) + "\n");
       outputs++;
     }
   };

@@ -4,18 +4,22 @@ import { EXIT, toFailure } from "./exit.js";
 import { commandHelp, exitCodesText } from "./help.js";
 import type { CliIo } from "./io.js";
 import { cliVersion } from "./io.js";
+import { loadPlugin } from "./vendors.js";
 
 function help(): string {
   const width = COMMANDS.reduce((max, c) => Math.max(max, c.name.length), 0);
   return [
     "mfgsync: one shared language for ERP, MES and QMS manufacturing data",
     "",
-    "Usage: mfgsync <command> [options]",
+    "Usage: mfgsync [--plugin MODULE]... <command> [options]",
     "       mfgsync <command> --help    what a command does, its options and examples",
     "       mfgsync --version",
     "",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Plugins: --plugin MODULE (or MFGSYNC_PLUGINS=a,b) loads a mapper package whose default export is a",
+    "VendorMappers object; its vendor then works with map and translate (see docs/guides/writing-a-mapper.md).",
     "",
     "Exit codes:",
     exitCodesText(),
@@ -48,9 +52,22 @@ function tell(io: CliIo, text: string): void {
  * ```
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  // Plugins come first: `mfgsync --plugin @acme/mfgsync-mappers map --from acme …`, and MFGSYNC_PLUGINS (comma-separated).
+  const args = [...argv];
+  const plugins: string[] = (process.env["MFGSYNC_PLUGINS"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  while (args[0] === "--plugin" || args[0]?.startsWith("--plugin=") === true) {
+    const first = args.shift() as string;
+    const value = first === "--plugin" ? args.shift() : first.slice("--plugin=".length);
+    if (value === undefined || value === "") {
+      tell(io, "mfgsync: --plugin needs a module name or path\n");
+      return EXIT.usage;
+    }
+    plugins.push(value);
+  }
+  const [name, ...rest] = args;
   const command = COMMANDS.find((c) => c.name === name);
   try {
+    for (const plugin of plugins) await loadPlugin(plugin);
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       io.out(help());
       return name === undefined ? EXIT.usage : EXIT.ok;

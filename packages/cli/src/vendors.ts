@@ -1,5 +1,8 @@
+import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { Issue } from "@mfgsync/canonical";
-import type { MapResult, MapperRegistry, MappingContext } from "@mfgsync/mapping";
+import type { MapResult, MapperRegistry, MappingContext, VendorMappers } from "@mfgsync/mapping";
 import { createRegistry } from "@mfgsync/mapping";
 import { SAP_VENDOR } from "@mfgsync/mappers-sap";
 
@@ -18,11 +21,70 @@ export interface WireMapper {
 /** A vendor the CLI can map from and to. */
 export interface Vendor {
   readonly name: string;
+  readonly title?: string;
   readonly mappers: Partial<Record<MapEntity, WireMapper>>;
 }
 
-/** The built-in vendors; plugins are added to a copy by the command line (`--plugin`). */
+/** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
 export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR]);
 
-/** The vendors of the registry, as the commands list them. */
-export const VENDORS: readonly Vendor[] = REGISTRY.vendors() as unknown as readonly Vendor[];
+/** The vendors of the registry, in registration order. */
+export function vendors(): readonly Vendor[] {
+  return REGISTRY.vendors() as unknown as readonly Vendor[];
+}
+
+/** The names of the vendors, for help texts and errors. */
+export function vendorNames(): string[] {
+  return vendors().map((v) => v.name);
+}
+
+/** A vendor by name. */
+export function vendorNamed(name: string): Vendor | undefined {
+  return REGISTRY.vendor(name) as unknown as Vendor | undefined;
+}
+
+function isVendor(value: unknown): value is VendorMappers {
+  return typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string" && typeof (value as { mappers?: unknown }).mappers === "object";
+}
+
+/**
+ * Loads a third-party mapper package and registers its vendors: the module's
+ * `default` export or its `vendor` export, a `VendorMappers` object (or an
+ * array of them). Bare names resolve from the working directory, paths
+ * against it. Throws a usage error naming the module when it cannot.
+ */
+export async function loadPlugin(specifier: string, cwd = process.cwd()): Promise<readonly string[]> {
+  let url: string;
+  if (specifier.startsWith(".") || path.isAbsolute(specifier)) url = pathToFileURL(path.resolve(cwd, specifier)).href;
+  else {
+    try {
+      url = pathToFileURL(createRequire(path.join(cwd, "noop.js")).resolve(specifier)).href;
+    } catch {
+      url = specifier;
+    }
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    throw Object.assign(new Error(`--plugin ${specifier}: cannot load it (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`), { code: "PLUGIN" });
+  }
+  const exported = module["default"] ?? module["vendor"];
+  const list = Array.isArray(exported) ? (exported as unknown[]) : [exported];
+  if (list.length === 0 || !list.every(isVendor)) throw Object.assign(new Error(`--plugin ${specifier}: its default (or vendor) export must be a VendorMappers object { name, title, mappers }`), { code: "PLUGIN" });
+  const names: string[] = [];
+  for (const vendor of list as VendorMappers[]) {
+    // Loading the same module twice (run() called again in one process) registers nothing new.
+    if (REGISTRY.vendor(vendor.name) === vendor) {
+      names.push(vendor.name);
+      continue;
+    }
+    const r = REGISTRY.register(vendor);
+    if (!r.ok) throw Object.assign(new Error(`--plugin ${specifier}: ${r.message}`), { code: "PLUGIN" });
+    names.push(vendor.name);
+  }
+  return names;
+}
+
+/** The built-in vendors (without plugins), for the demo. */
+export const VENDORS: readonly Vendor[] = vendors();

@@ -1,3 +1,4 @@
+import { stringifyWireJson } from "@mfgsync/mapping";
 import fs from "node:fs";
 import type { Issue, Result } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
@@ -9,7 +10,7 @@ import { UsageError, checkStdin, closeOutputFile, createOutputFile, readInput } 
 import type { NdjsonSummary } from "../ndjson.js";
 import { NdjsonStreamError, mapNdjson } from "../ndjson.js";
 import type { MapEntity, WireMapper } from "../vendors.js";
-import { MAP_ENTITIES, VENDORS } from "../vendors.js";
+import { MAP_ENTITIES, vendorNamed, vendorNames } from "../vendors.js";
 import type { Command } from "./types.js";
 
 /** Outcome of mapping one payload: the output (one value, or an array for a collection) plus warnings. */
@@ -92,7 +93,7 @@ function streamFailure(error: unknown, files: { deadLetter: string | undefined; 
   return writeFailure(error.cause, error.stream === "dead-letter" ? "dead-letter file" : "warnings file", (error.stream === "dead-letter" ? files.deadLetter : files.warnings) ?? "");
 }
 
-const VENDOR_NAMES = () => VENDORS.map((v) => v.name);
+const VENDOR_NAMES = vendorNames;
 
 export const mapCommand: Command = {
   name: "map",
@@ -124,7 +125,7 @@ export const mapCommand: Command = {
     const entity = values["entity"] as string | undefined;
     if (!from || !to || from === to || (from !== "canonical" && to !== "canonical")) throw new UsageError(`--from and --to must be canonical and a vendor (${names.join(", ")}), one each`);
     const vendorName = from === "canonical" ? to : from;
-    const vendor = VENDORS.find((v) => v.name === vendorName);
+    const vendor = vendorNamed(vendorName);
     if (!vendor) throw new UsageError(`unknown vendor ${JSON.stringify(vendorName)}; the vendors are: ${names.join(", ")}`);
     if (!entity || !(MAP_ENTITIES as readonly string[]).includes(entity)) throw new UsageError(`${entity === undefined ? "--entity is required" : `unknown --entity ${JSON.stringify(entity)}`}; the names are: ${MAP_ENTITIES.join(", ")}`);
     const mapper = vendor.mappers[entity as MapEntity];
@@ -220,7 +221,7 @@ export const mapCommand: Command = {
       else io.err(`✗ cannot map ${name} (${from} → ${to} ${entity}): ${mapped.result.issues.length} issue(s)\n${formatIssues(mapped.result.issues)}`);
       return EXIT.problems;
     }
-    io.out(JSON.stringify(mapped.result.value, null, 2) + "\n");
+    io.out(stringifyWireJson(mapped.result.value, 2) + "\n");
     return EXIT.ok;
   },
 };
