@@ -261,7 +261,8 @@ log(`browser: the runtime packages bundle with esbuild for the browser (${Math.r
 // ---------------------------------------------------------------------------
 
 const bin = path.join(project, "node_modules/.bin/mfgsync");
-check(run(bin, ["--help"], project).includes("Usage: mfgsync <command>"), "mfgsync --help");
+const helpText = run(bin, ["--help"], project);
+check(helpText.includes("Usage: mfgsync") && helpText.includes("<command>") && helpText.includes("translate"), "mfgsync --help");
 check(run(bin, ["demo"], project).length > 0, "mfgsync demo");
 log("bin: mfgsync --help and mfgsync demo run from the installed package");
 
