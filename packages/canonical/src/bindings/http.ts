@@ -4,7 +4,7 @@ import type { Issue, Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES, toJsonPointer } from "../result.js";
 import {
   AttributeCollector, BINDING_ISSUE_CODES, CLOUDEVENTS_BATCH_CONTENT_TYPE, CLOUDEVENTS_JSON_CONTENT_TYPE, contentKind, contextAttributes, dataContentType, dataText,
-  failure, fromUtf8, jsonBody, messageRecord, readAssembled, specVersionIssue, structuredFormatIssue, utf8,
+  failure, fromUtf8, jsonBody, messageRecord, readAssembled, readStructuredValue, specVersionIssue, structuredBody, utf8,
 } from "./shared.js";
 
 // CloudEvents HTTP protocol binding 1.0.2: binary mode (attributes in ce-*
@@ -231,25 +231,6 @@ function readBinary(headers: ReadonlyMap<string, string>, body: unknown, options
   if (attributes.issues.length > 0) return failure(attributes.issues);
   if (data?.ok && data.value !== undefined) attributes.event["data"] = data.value;
   return readAssembled(attributes.event, options, attributes.origin);
-}
-
-/** Reads one event in the JSON format, prefixing issue paths (batch members). Internal. */
-export function readStructuredValue(value: unknown, options: ReadOptions | undefined, prefix = ""): Result<ReadValue<CanonicalEvent>> {
-  const specversion = value !== null && typeof value === "object" ? (value as { specversion?: unknown }).specversion : undefined;
-  const version = specVersionIssue(specversion, `${prefix}/specversion`);
-  if (version) return { ok: false, issues: [version] };
-  const result = readAssembled(value, options);
-  if (result.ok || prefix === "") return result;
-  return failure(result.issues.map((issue) => ({ ...issue, path: `${prefix}${issue.path}` })));
-}
-
-/** The JSON body of a structured or batch message, or issues. Internal. */
-export function structuredBody(contentType: string, contentTypePath: string, body: unknown, bodyPath: string): Result<unknown> {
-  const format = structuredFormatIssue(contentType, contentTypePath);
-  if (format) return { ok: false, issues: [format] };
-  const parsed = jsonBody(body, bodyPath);
-  if (parsed.ok && parsed.value === undefined) return { ok: false, issues: [{ path: bodyPath, code: ISSUE_CODES.required, message: "the body is empty: a structured-mode message carries the event in its body" }] };
-  return parsed;
 }
 
 function received(message: unknown): Result<{ headers: Map<string, string>; body: unknown }> {

@@ -227,3 +227,22 @@ export function messageRecord(message: unknown, what: string): Result<Record<str
   }
   return { ok: true, value: message as Record<string, unknown> };
 }
+
+/** Reads one event in the JSON format, prefixing issue paths (batch members). Internal. */
+export function readStructuredValue(value: unknown, options: ReadOptions | undefined, prefix = ""): Result<ReadValue<CanonicalEvent>> {
+  const specversion = value !== null && typeof value === "object" ? (value as { specversion?: unknown }).specversion : undefined;
+  const version = specVersionIssue(specversion, `${prefix}/specversion`);
+  if (version) return { ok: false, issues: [version] };
+  const result = readAssembled(value, options);
+  if (result.ok || prefix === "") return result;
+  return failure(result.issues.map((issue) => ({ ...issue, path: `${prefix}${issue.path}` })));
+}
+
+/** The JSON body of a structured or batch message, or issues. Internal. */
+export function structuredBody(contentType: string, contentTypePath: string, body: unknown, bodyPath: string): Result<unknown> {
+  const format = structuredFormatIssue(contentType, contentTypePath);
+  if (format) return { ok: false, issues: [format] };
+  const parsed = jsonBody(body, bodyPath);
+  if (parsed.ok && parsed.value === undefined) return { ok: false, issues: [{ path: bodyPath, code: ISSUE_CODES.required, message: "the body is empty: a structured-mode message carries the event in its body" }] };
+  return parsed;
+}
