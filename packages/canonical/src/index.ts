@@ -72,6 +72,13 @@ export {
 } from "./events/keys.js";
 export { uuidV5 } from "./events/uuid.js";
 
+// CloudEvents protocol bindings (HTTP, Kafka, MQTT 5)
+export { BINDING_ISSUE_CODES, CLOUDEVENTS_JSON_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE } from "./bindings/shared.js";
+export type { HttpMessage, HttpHeadersInput, HttpMessageInput } from "./bindings/http.js";
+export { toHttpBinary, toHttpStructured, toHttpBatch, safeReadHttpEvent, readHttpEvent, safeReadHttpBatch, readHttpBatch } from "./bindings/http.js";
+export type { KafkaMessage, KafkaHeaderValue, KafkaMessageInput } from "./bindings/kafka.js";
+export { eventPartitionKey, toKafkaBinary, toKafkaStructured, safeReadKafkaEvent, readKafkaEvent } from "./bindings/kafka.js";
+
 // Reading (strict and lenient)
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
 export { safeReadObject, readObject, safeReadEvent, readEvent } from "./read.js";
