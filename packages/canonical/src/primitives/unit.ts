@@ -20,7 +20,10 @@ const ACTIVE_SET: ReadonlySet<string> = new Set(ACTIVE_CODES);
  */
 export const UnitCode = z.enum(ACTIVE_CODES as [string, ...string[]], {
   error: (issue) => `${quote(issue.input)} is not an active UN/ECE Rec 20 unit code`,
-}).meta({ id: "UnitCode", title: "UN/ECE Rec 20 unit code", description: "An active UN/ECE Recommendation 20 (Rev 17e) common code." });
+})
+  // register() instead of meta(): meta() clones the schema, and building this 1,755-value enum twice was the
+  // largest single cost of importing the package (docs/guides/benchmarks.md, "Cold start").
+  .register(z.globalRegistry, { id: "UnitCode", title: "UN/ECE Rec 20 unit code", description: "An active UN/ECE Recommendation 20 (Rev 17e) common code." });
 /** A {@link UnitCode} value. @example `const u: UnitCode = "KGM";` */
 export type UnitCode = string;
 
