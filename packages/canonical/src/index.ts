@@ -18,7 +18,7 @@ export { MAX_INPUT_DEPTH } from "./parse.js";
 // Primitives
 export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScientific, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
 export type { UnitDimension } from "./primitives/unit.js";
-export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
+export { UnitCode, isUnitCode, describeUnit, unitDimension } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
 export { Identifier, IdentifierScope, CrossReferences, Reference, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
 export type { Identified } from "./primitives/identity.js";
