@@ -78,6 +78,8 @@ export type { HttpMessage, HttpHeadersInput, HttpMessageInput } from "./bindings
 export { toHttpBinary, toHttpStructured, toHttpBatch, safeReadHttpEvent, readHttpEvent, safeReadHttpBatch, readHttpBatch } from "./bindings/http.js";
 export type { KafkaMessage, KafkaHeaderValue, KafkaMessageInput } from "./bindings/kafka.js";
 export { eventPartitionKey, toKafkaBinary, toKafkaStructured, safeReadKafkaEvent, readKafkaEvent } from "./bindings/kafka.js";
+export type { MqttMessage, MqttMessageInput } from "./bindings/mqtt.js";
+export { toMqttBinary, toMqttStructured, safeReadMqttEvent, readMqttEvent } from "./bindings/mqtt.js";
 
 // Reading (strict and lenient)
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
