@@ -170,6 +170,15 @@ function restoreKept(f: CompiledField, object: Readonly<Record<string, unknown>>
   if (decoded === INVALID || verify.failed) return;
   const current = f.get === undefined ? undefined : f.get(object);
   if (!jsonEqual(decoded, current)) return;
+  // Kept values come back from outside: what the catalog refuses is an issue, as for values encode computes.
+  for (let i = 0; i < f.props.length; i++) {
+    const kept = absent?.has(f.props[i] ?? "") === true ? undefined : scope.kept(f.props[i] ?? "");
+    const problem = kept === undefined ? undefined : f.outChecks[i]?.(kept);
+    if (problem !== undefined) {
+      scope.issue(f.pointer, problem.code, `the kept value cannot be written to ${f.props[i] ?? ""}: ${problem.message}`);
+      return;
+    }
+  }
   for (let i = 0; i < f.props.length; i++) {
     const p = f.props[i] ?? "";
     if (absent?.has(p) === true) delete target[p];
