@@ -57,7 +57,7 @@ export type Measure = z.infer<typeof Measure>;
  */
 export function safeQuantityFromNumber(value: number, unit: string): Result<Quantity> {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.invalidType, message: `expected a finite number, got ${String(value)}` }] };
+    return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.invalidType, message: `expected a finite number, got ${typeof value === "number" ? String(value) : quote(value)}` }] };
   }
   if (value < 0) {
     return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.tooSmall, message: `a quantity cannot be negative (${value})` }] };
