@@ -17,6 +17,7 @@ export type { SapMapper } from "./odata/wire.js";
 export { SAP_ORDER_STATUS_STATES, SAP_ORDER_STATUS_PRECEDENCE, SAP_SYSTEM_STATUS_CODES, sapStatus } from "./production-order/status.js";
 export { productionOrderDeclaration } from "./production-order/declaration.js";
 export { productionOrderMapper } from "./production-order/index.js";
+export { STOCK_POSTING_LIST, splitOther, splitQuantity } from "./inspection/quantities.js";
 export { batchDisposition } from "./lot/disposition.js";
 export { BATCH_STATUS_LIST, batchStatus } from "./lot/status.js";
 export type { BatchStatus, BatchStatusMeaning } from "./lot/status.js";
