@@ -18,6 +18,8 @@ export { SAP_ORDER_STATUS_STATES, SAP_ORDER_STATUS_PRECEDENCE, SAP_SYSTEM_STATUS
 export { productionOrderDeclaration } from "./production-order/declaration.js";
 export { productionOrderMapper } from "./production-order/index.js";
 export { STOCK_POSTING_LIST, splitOther, splitQuantity } from "./inspection/quantities.js";
+export { confirmationCancellation } from "./events/confirmation-cancel.js";
+export type { ConfirmationCancellation } from "./events/confirmation-cancel.js";
 export { batchDisposition } from "./lot/disposition.js";
 export { BATCH_STATUS_LIST, batchStatus } from "./lot/status.js";
 export type { BatchStatus, BatchStatusMeaning } from "./lot/status.js";

@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from "@mfgsync/canonical";
 import { safeParseEvent } from "@mfgsync/canonical";
-import { decodeConfirmationEvents, decodeConfirmationEventsWire } from "@mfgsync/mappers-sap";
+import { confirmationCancellation, decodeConfirmationEvents, decodeConfirmationEventsWire } from "@mfgsync/mappers-sap";
 import { describe, expect, it } from "vitest";
 import { entitiesOf, fixture, fixtureText } from "./helpers/fixtures.js";
 
@@ -61,5 +61,29 @@ describe("SAP confirmation cancellations become production-confirmation-reversed
   it("keeps a group or counter with / or ~ unambiguous in the reversed confirmation's id", () => {
     const r = decodeConfirmationEvents({ ...CANCELLATION, ConfirmationGroup: "20/7" }, CONTEXT, { reverses: "1/2" });
     expect(r.ok && r.value[0]?.data).toMatchObject({ confirmation: { value: "20~17/1~12" }, reversal: { value: "20~17/2" } });
+  });
+
+  it("writes a reversal back to SAP as the CancelProdnOrdConf call for the cancelled confirmation", () => {
+    const r = decodeConfirmationEventsWire(fixtureText(PAYLOAD), CONTEXT);
+    const reversed = r.ok && r.results[1]?.ok ? r.results[1].value[0] : undefined;
+    const call = confirmationCancellation(reversed);
+    expect(call.ok && call.value).toEqual({
+      method: "POST",
+      path: "/CancelProdnOrdConf?ConfirmationGroup='207'&ConfirmationCount='1'&PostingDate=datetime'2016-09-21T00:00'",
+      parameters: { ConfirmationGroup: "207", ConfirmationCount: "1", PostingDate: "2016-09-21" },
+    });
+    if (!reversed) return;
+    // Escaped parts go back as SAP spells them, quoted.
+    const odd = structuredClone(reversed) as typeof reversed & { data: { confirmation: { value: string } } };
+    odd.data.confirmation.value = "O'1~17/1";
+    expect(confirmationCancellation(odd).ok && (confirmationCancellation(odd) as { value: { parameters: unknown; path: string } }).value.path).toBe("/CancelProdnOrdConf?ConfirmationGroup='O''1%2F7'&ConfirmationCount='1'&PostingDate=datetime'2016-09-21T00:00'");
+    // A confirmation known by the MES only: refused, unless it carries the SAP id as a cross-reference.
+    odd.data.confirmation = { value: "MES-CONF-88", scheme: "mes" } as never;
+    const foreign = confirmationCancellation(odd);
+    expect(!foreign.ok && foreign.issues[0]).toMatchObject({ path: "/data/confirmation", code: "identifier.scheme" });
+    odd.data.confirmation = { value: "MES-CONF-88", scheme: "mes", crossReferences: [{ value: "207/1", scheme: "sap-s4hana" }] } as never;
+    expect(confirmationCancellation(odd).ok).toBe(true);
+    const notAnEvent = confirmationCancellation({ type: "dev.mfgsync.production.confirmed.v1" });
+    expect(notAnEvent.ok).toBe(false);
   });
 });
