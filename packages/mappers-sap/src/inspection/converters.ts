@@ -221,8 +221,10 @@ const VALUATION: Readonly<Record<string, string>> = { A: "Accepted", R: "Rejecte
  * The usage decision's outcome and resulting disposition from its valuation
  * (`InspLotUsageDecisionValuation`: `A` accepted, `R` rejected [INFERRED]),
  * never from the customer-defined code (`InspectionLotUsageDecisionCode`),
- * which is kept as `originalCode`. Accepted lots become `UnRestricted`,
- * rejected ones `Restricted` [INFERRED: the actual stock posting may differ].
+ * which is kept as `originalCode`. Accepted lots become `UnRestricted` with
+ * quality status `Accepted`, rejected ones `Restricted` with quality status
+ * `Rejected` [INFERRED: the actual stock posting may differ; the postings
+ * themselves are the decision's quantity split].
  *
  * @example
  * ```ts
@@ -230,11 +232,11 @@ const VALUATION: Readonly<Record<string, string>> = { A: "Accepted", R: "Rejecte
  * usageDecision().arity; // 2
  * ```
  */
-export function usageDecision(): Converter<readonly unknown[], { outcome?: { value: string; originalCode?: string; originalList?: string }; resultingDisposition?: string }> {
+export function usageDecision(): Converter<readonly unknown[], { outcome?: { value: string; originalCode?: string; originalList?: string }; resultingDisposition?: string; resultingQualityStatus?: string }> {
   const list = "sap:InspectionLotUsageDecisionCode";
   return {
     kind: "usage decision valuation",
-    description: "valuation A → Accepted/UnRestricted, R → Rejected/Restricted; the UD code is the originalCode",
+    description: "valuation A → Accepted/UnRestricted (quality status Accepted), R → Rejected/Restricted (quality status Rejected); the UD code is the originalCode",
     arity: 2,
     decode(values, scope, props) {
       const [valuation, code] = values;
@@ -244,7 +246,8 @@ export function usageDecision(): Converter<readonly unknown[], { outcome?: { val
       const disposition = outcome === "Accepted" ? "UnRestricted" : outcome === "Rejected" ? "Restricted" : undefined;
       const coded = typeof code === "string" && code !== "" ? { value: outcome, originalCode: code, originalList: list } : { value: outcome, originalList: list };
       if (outcome === "Other" && typeof valuation === "string") scope.carry(props[0] ?? "", valuation);
-      return disposition === undefined ? { outcome: coded } : { outcome: coded, resultingDisposition: disposition };
+      // The lot's quality status after the decision is the valuation's [INFERRED]; an unvaluated decision says none.
+      return disposition === undefined ? { outcome: coded } : { outcome: coded, resultingDisposition: disposition, resultingQualityStatus: outcome };
     },
     encode(value, scope, pointer) {
       const outcome = value?.outcome;
@@ -254,6 +257,10 @@ export function usageDecision(): Converter<readonly unknown[], { outcome?: { val
       const expected = outcome.value === "Accepted" ? "UnRestricted" : outcome.value === "Rejected" ? "Restricted" : undefined;
       if (value?.resultingDisposition !== undefined && value.resultingDisposition !== expected) {
         return scope.issue(pointer + "/resultingDisposition", "value.invalid", `SAP derives the disposition from the valuation: expected ${expected ?? "none"}`);
+      }
+      const quality = outcome.value === "Accepted" || outcome.value === "Rejected" ? outcome.value : undefined;
+      if (value?.resultingQualityStatus !== undefined && value.resultingQualityStatus !== quality) {
+        return scope.issue(pointer + "/resultingQualityStatus", "value.invalid", `SAP derives the lot's quality status from the valuation: expected ${quality ?? "none"}`);
       }
       const own = outcome.originalCode !== undefined && outcome.originalCode !== "" && (outcome.originalList === undefined || outcome.originalList === list);
       return [valuation, own ? outcome.originalCode : valuation];

@@ -290,7 +290,10 @@ function decodeChildren(scope: RecordScope, invalid: Set<string> | undefined): v
       }
       const decoded = decodeEntity(c.entity, raw, base + c.token, call, scope);
       if (decoded === undefined) continue;
-      c.set(out, decoded.value);
+      // Fields of the parent may fill parts of a single child's object (SAP usage-decision quantities kept on
+      // the inspection lot): the child's own fields are merged over them.
+      const filled = c.get(out);
+      c.set(out, isRecord(filled) ? { ...filled, ...decoded.value } : decoded.value);
       if (decoded.carried !== undefined) (scope.carried ??= {})[c.navigation] = decoded.carried;
       if (!isEmptyState(decoded.state)) (((scope.state ??= {}).children ??= {})[c.navigation] = decoded.state as RecordState);
       continue;
