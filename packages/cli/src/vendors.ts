@@ -6,6 +6,7 @@ import type { MapResult, MapperRegistry, MappingContext, VendorMappers } from "@
 import { createRegistry } from "@mfgsync/mapping";
 import { ORACLE_VENDOR } from "@mfgsync/mappers-oracle";
 import { SAP_VENDOR } from "@mfgsync/mappers-sap";
+import { D365_VENDOR } from "@mfgsync/mappers-d365";
 
 /** The canonical objects `mfgsync map` knows. */
 export const MAP_ENTITIES = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
@@ -27,7 +28,7 @@ export interface Vendor {
 }
 
 /** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
-export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR]);
+export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR, D365_VENDOR]);
 
 /** The vendors of the registry, in registration order. */
 export function vendors(): readonly Vendor[] {

@@ -1,0 +1,55 @@
+import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
+import type { MapperDeclaration, Mapper, VendorMappers } from "@mfgsync/mapping";
+import { productionOrderMapper } from "./production-order/index.js";
+
+/**
+ * Every D365 mapper by name: `decode`, `decodeWire`, `encode`, `encodeWire`, `encodeResources`.
+ *
+ * @example
+ * ```ts
+ * import { d365Mappers } from "@mfgsync/mappers-d365";
+ * const wire = d365Mappers.productionOrder.decodeWire('{"value":[]}');
+ * ```
+ */
+export const d365Mappers = {
+  productionOrder: productionOrderMapper,
+} as const;
+
+/**
+ * The D365 mappers keyed by canonical object name (`production-order`, ...),
+ * as a CLI's `--entity` names them.
+ *
+ * @example
+ * ```ts
+ * import { D365_MAPPERS_BY_OBJECT } from "@mfgsync/mappers-d365";
+ * D365_MAPPERS_BY_OBJECT["production-order"]?.entitySet; // "ProductionOrderHeaders"
+ * ```
+ */
+export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
+  "production-order": productionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+};
+
+/**
+ * The declarations of every D365 mapper, in documentation order.
+ *
+ * @example
+ * ```ts
+ * import { D365_DECLARATIONS } from "@mfgsync/mappers-d365";
+ * D365_DECLARATIONS.map((d) => d.name); // ["d365:production-order", ...]
+ * ```
+ */
+export const D365_DECLARATIONS: readonly MapperDeclaration[] = Object.values(d365Mappers).map((m) => m.declaration);
+
+/**
+ * The D365 mappers as a vendor for a mapper registry (`createRegistry` in
+ * `@mfgsync/mapping`): what the `mfgsync` CLI lists as `d365`.
+ *
+ * @example
+ * ```ts
+ * import { createRegistry } from "@mfgsync/mapping";
+ * import { D365_VENDOR } from "@mfgsync/mappers-d365";
+ * const registry = createRegistry([D365_VENDOR]);
+ * registry.mapper("d365", "production-order")?.entitySet; // "ProductionOrderHeaders"
+ * ```
+ */
+export const D365_VENDOR: VendorMappers = { name: "d365", title: "Dynamics 365 Supply Chain Management (OData V4)", mappers: D365_MAPPERS_BY_OBJECT };

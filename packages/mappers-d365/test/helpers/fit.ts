@@ -1,0 +1,80 @@
+// The canonical objects D365 can hold, for the property tests: D365
+// identifiers (scheme d365-scm, the company as the order's scope), units the
+// D365 unit table writes, operation numbers as integers, decimal line
+// numbers, the states D365 has members for, dates after the 1900-01-01
+// "no date". What D365 represents lossily is declared as known loss by the
+// mappers instead.
+import type { Identifier, ProductionOrder } from "@mfgsync/canonical";
+import { D365_SCHEME } from "@mfgsync/mappers-d365";
+
+/** Units the property tests draw from: all in the default D365 unit tables, both ways. */
+export const D365_TEST_UNITS = ["H87", "KGM", "GRM", "LTR", "MLT", "MTR", "MMT", "CMT", "MTK", "MTQ", "MIN", "HUR", "SEC", "DAY", "TNE", "LBR"];
+
+/** Removes keys whose value is undefined. */
+export function clean<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A D365 identifier: the package's scheme, no issuer, the given company scope (or none). */
+export function fitId(id: Identifier, company?: string): Identifier {
+  return clean({ value: id.value, scheme: D365_SCHEME, scope: company === undefined ? undefined : { type: "company" as const, value: company } });
+}
+
+/** Optional text; empty strings become absent (D365 sends "" for none). */
+export function fitOptionalText(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** Dates in years D365 holds after its 1900-01-01 "no date" (and before 9999). */
+export function fitDate(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value.slice(0, 4));
+  if (year > 1900 && year < 9999) return value;
+  return "2026" + value.slice(4).replace(/^-02-29/, "-02-28");
+}
+
+/** Extensions without the d365 namespace (D365 values in extensions must have the D365 property's type; tested separately). */
+export function withoutD365<T extends Record<string, unknown> | undefined>(extensions: T): T | undefined {
+  if (extensions === undefined) return undefined;
+  const { d365: _d365, ...rest } = extensions as Record<string, unknown>;
+  return (Object.keys(rest).length > 0 ? rest : undefined) as T | undefined;
+}
+
+const ORDER_STATES = new Set(["Forecast", "Ready", "Released", "Running", "Completed", "Closed"]);
+const OPERATION_STATES = new Set(["Released", "Running", "Completed"]);
+
+/** Operation sequence as the Int32 D365 keeps ("0010" → "10"). */
+const opNumber = (s: string) => String(Number(s));
+
+/** The production orders D365 can hold. */
+export function fitOrder(order: ProductionOrder): ProductionOrder {
+  const company = order.id.scope?.type === "company" ? order.id.scope.value : "usmf";
+  return clean({
+    ...order,
+    extensions: withoutD365(order.extensions),
+    id: fitId(order.id, company),
+    material: { id: fitId(order.material.id) },
+    state: ORDER_STATES.has(order.state.value) ? order.state : { value: "Released" as const },
+    scheduledStart: fitDate(order.scheduledStart), scheduledEnd: fitDate(order.scheduledEnd), plannedEnd: fitDate(order.plannedEnd),
+    actualStart: fitDate(order.actualStart), actualEnd: fitDate(order.actualEnd),
+    billOfMaterials: order.billOfMaterials && fitOptionalText(order.billOfMaterials.id) ? order.billOfMaterials : undefined,
+    routing: order.routing && fitOptionalText(order.routing.id) ? order.routing : undefined,
+    producedLot: order.producedLot && fitId(order.producedLot),
+    operations: order.operations.map((op) => clean({
+      ...op,
+      sequence: opNumber(op.sequence),
+      description: fitOptionalText(op.description),
+      workCenter: fitOptionalText(op.workCenter),
+      state: OPERATION_STATES.has(op.state.value) ? op.state : { value: "Released" as const },
+      plannedStart: fitDate(op.plannedStart), plannedEnd: fitDate(op.plannedEnd),
+    })),
+    components: order.components.map((c, i) => clean({
+      ...c,
+      item: String(i + 1),
+      material: { id: fitId(c.material.id) },
+      lot: c.lot && fitId(c.lot),
+      issuingOperation: c.issuingOperation === undefined || Number(c.issuingOperation) === 0 || Number(c.issuingOperation) > 2147483647 ? undefined : opNumber(c.issuingOperation),
+      storageLocation: fitOptionalText(c.storageLocation),
+    })),
+  });
+}
