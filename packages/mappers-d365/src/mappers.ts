@@ -1,5 +1,7 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
 import type { MapperDeclaration, Mapper, VendorMappers } from "@mfgsync/mapping";
+import { batchMapper } from "./lot/index.js";
+import { materialMapper } from "./material/index.js";
 import { productionOrderMapper } from "./production-order/index.js";
 
 /**
@@ -12,7 +14,9 @@ import { productionOrderMapper } from "./production-order/index.js";
  * ```
  */
 export const d365Mappers = {
+  material: materialMapper,
   productionOrder: productionOrderMapper,
+  lot: batchMapper,
 } as const;
 
 /**
@@ -26,7 +30,9 @@ export const d365Mappers = {
  * ```
  */
 export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
+  material: materialMapper as Mapper<unknown, CanonicalObject<"material">>,
   "production-order": productionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+  lot: batchMapper as Mapper<unknown, CanonicalObject<"lot">>,
 };
 
 /**
@@ -35,7 +41,7 @@ export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unkno
  * @example
  * ```ts
  * import { D365_DECLARATIONS } from "@mfgsync/mappers-d365";
- * D365_DECLARATIONS.map((d) => d.name); // ["d365:production-order", ...]
+ * D365_DECLARATIONS.map((d) => d.name); // ["d365:material", "d365:production-order", ...]
  * ```
  */
 export const D365_DECLARATIONS: readonly MapperDeclaration[] = Object.values(d365Mappers).map((m) => m.declaration);

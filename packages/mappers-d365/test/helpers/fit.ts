@@ -4,7 +4,7 @@
 // numbers, the states D365 has members for, dates after the 1900-01-01
 // "no date". What D365 represents lossily is declared as known loss by the
 // mappers instead.
-import type { Identifier, ProductionOrder } from "@mfgsync/canonical";
+import type { Identifier, Lot, Material, ProductionOrder } from "@mfgsync/canonical";
 import { D365_SCHEME } from "@mfgsync/mappers-d365";
 
 /** Units the property tests draw from: all in the default D365 unit tables, both ways. */
@@ -77,4 +77,40 @@ export function fitOrder(order: ProductionOrder): ProductionOrder {
       storageLocation: fitOptionalText(c.storageLocation),
     })),
   });
+}
+
+/** The materials D365 can hold: lifecycle Approved or one of the test context's codes. */
+export function fitMaterial(material: Material, lifecycleCodes: Readonly<Record<string, string>>): Material {
+  const meanings = new Set(Object.values(lifecycleCodes));
+  return clean({
+    ...material,
+    extensions: withoutD365(material.extensions),
+    id: fitId(material.id, material.id.scope?.type === "company" ? material.id.scope.value : "usmf"),
+    group: fitOptionalText(material.group),
+    lifecycleStatus: material.lifecycleStatus.value === "Approved" || meanings.has(material.lifecycleStatus.value) ? material.lifecycleStatus : { value: "Approved" as const },
+  });
+}
+
+/** What the test context's disposition codes (and the defaults) mean, as canonical lot fields. */
+export type LotMeaning = Pick<Lot, "disposition" | "qualityStatus" | "holds">;
+
+/** The lots D365 can hold: dates after 1900, a country D365 writes, disposition fields one of the known codes mean. */
+export function fitLot(lot: Lot, meanings: readonly LotMeaning[]): Lot {
+  const pick = meanings[lot.id.value.length % meanings.length] ?? { disposition: { value: "UnRestricted" as const } };
+  return clean({
+    ...lot,
+    extensions: withoutD365(lot.extensions),
+    id: fitId(lot.id, lot.id.scope?.type === "company" ? lot.id.scope.value : "usmf"),
+    material: { id: fitId(lot.material.id) },
+    manufacturedAt: fitDate(lot.manufacturedAt), expiresOn: fitDate(lot.expiresOn), retestOn: fitDate(lot.retestOn),
+    supplierLot: fitOptionalText(lot.supplierLot),
+    countryOfOrigin: lot.countryOfOrigin !== undefined && alpha3(lot.countryOfOrigin) ? lot.countryOfOrigin : undefined,
+    disposition: pick.disposition, qualityStatus: pick.qualityStatus, holds: pick.holds,
+  });
+}
+
+const ASSIGNED = new Set("AD AE AF AG AI AL AM AO AR AT AU BE BR CA CH CN DE DK ES FI FR GB IE IN IT JP MX NL NO PL PT SE US ZA".split(" "));
+/** A few assigned alpha-2 codes the property tests may keep (others become absent). */
+function alpha3(code: string): boolean {
+  return ASSIGNED.has(code);
 }
