@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { Inspection } from "./inspection/inspection.js";
 import { Lot } from "./lot/lot.js";
 import { Material } from "./material/material.js";

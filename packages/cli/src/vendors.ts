@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { Issue } from "@mfgsync/canonical";
 import type { MapResult, MapperRegistry, MappingContext, VendorMappers } from "@mfgsync/mapping";
 import { createRegistry } from "@mfgsync/mapping";
+import { ORACLE_VENDOR } from "@mfgsync/mappers-oracle";
 import { SAP_VENDOR } from "@mfgsync/mappers-sap";
 import { D365_VENDOR } from "@mfgsync/mappers-d365";
 
@@ -27,7 +28,7 @@ export interface Vendor {
 }
 
 /** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
-export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, D365_VENDOR]);
+export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR, D365_VENDOR]);
 
 /** The vendors of the registry, in registration order. */
 export function vendors(): readonly Vendor[] {

@@ -18,6 +18,8 @@ export { SAP_ORDER_STATUS_STATES, SAP_ORDER_STATUS_PRECEDENCE, SAP_SYSTEM_STATUS
 export { productionOrderDeclaration } from "./production-order/declaration.js";
 export { productionOrderMapper } from "./production-order/index.js";
 export { batchDisposition } from "./lot/disposition.js";
+export { BATCH_STATUS_LIST, batchStatus } from "./lot/status.js";
+export type { BatchStatus, BatchStatusMeaning } from "./lot/status.js";
 export { batchDeclaration } from "./lot/declaration.js";
 export { batchMapper } from "./lot/index.js";
 export { sapLanguage, productLifecycle } from "./material/converters.js";

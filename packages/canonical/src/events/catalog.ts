@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SCHEMA_VERSION } from "../primitives/header.js";
 import { Timestamp } from "../primitives/time.js";
 import { ISSUE_CODES } from "../result.js";

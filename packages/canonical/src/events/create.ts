@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { IdentifierScope } from "../primitives/identifier.js";
 import type { Issue, Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES } from "../result.js";

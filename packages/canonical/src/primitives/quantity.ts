@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES } from "../result.js";
 import { DecimalString, MAX_DECIMAL_SCALE, SignedDecimalString, decimalFromNumber } from "./decimal.js";

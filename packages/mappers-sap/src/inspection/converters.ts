@@ -85,7 +85,13 @@ export function flaggedDouble(): Converter<readonly unknown[], string> {
         if (has === null) scope.carry(props[1] ?? "", null);
         return undefined;
       }
-      return double.decode(value as string | number | null | undefined, scope, props);
+      const decoded = double.decode(value as string | number | null | undefined, scope, props);
+      if (decoded === undefined) {
+        // "X" without a value: nothing to read, but the flag (and a null) go back as sent.
+        scope.carry(props[1] ?? "", has);
+        if (value === null) scope.carry(props[0] ?? "", null);
+      }
+      return decoded;
     },
     encode(value, scope, pointer) {
       if (value === undefined) return ["0.0000000000000000E+00", ""];
@@ -200,7 +206,8 @@ export function resultMeasure(): Converter<readonly unknown[], { value: string; 
       if (measure === undefined) return value.encode(undefined, scope, pointer);
       const characteristic = characteristicOf(scope.parentTarget?.["to_InspectionCharacteristic"], scope.target["InspPlanOperationInternalID"], scope.target["InspectionCharacteristic"]);
       const code = characteristic?.["InspectionSpecificationUnit"];
-      const expected = typeof code !== "string" ? undefined : code === "" ? "C62" : scope.context.unitIn(code) ?? code;
+      // A characteristic without a unit (absent, null or "") measures in C62, as decode reads it.
+      const expected = characteristic === undefined ? undefined : typeof code !== "string" || code === "" ? "C62" : scope.context.unitIn(code) ?? code;
       if (expected !== measure.unit) return scope.issue(pointer + "/unit", "value.invalid", `SAP keeps the unit on the characteristic: expected ${expected ?? "a characteristic with a unit"}, got ${measure.unit}`);
       return value.encode(measure.value, scope, pointer + "/value");
     },

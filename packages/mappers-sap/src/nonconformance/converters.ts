@@ -53,6 +53,12 @@ export function defectAffected(): Converter<readonly unknown[], AffectedItem[]> 
   };
 }
 
+/** A defect location "<group>/<code>" split at its first "/" (no "/": a code without a group). */
+function splitLocation(location: string): [group: string, code: string] {
+  const slash = location.indexOf("/");
+  return slash < 0 ? ["", location] : [location.slice(0, slash), location.slice(slash + 1)];
+}
+
 /**
  * The coded defect, as the canonical `defects` list (none or one):
  * `DefectCode` in `DefectCodeGroup`, `NumberOfDefects` as a count (unit C62),
@@ -81,6 +87,15 @@ export function defectCode(): Converter<readonly unknown[], Defect[]> {
         return [];
       }
       const location = locCode === undefined ? (locGroup === undefined ? undefined : `${locGroup}/`) : locGroup === undefined ? locCode : `${locGroup}/${locCode}`;
+      // "<group>/<code>" is split at its first "/" on encode: when that would not give back the two
+      // properties as sent ("A/B" + "C", or a code with a "/" and no group), they are kept as read.
+      if (location !== undefined) {
+        const [g, c] = splitLocation(location);
+        if (g !== (locGroup ?? "") || c !== (locCode ?? "")) {
+          if (typeof values[3] === "string") scope.carry(props[3] ?? "", values[3]);
+          if (typeof values[4] === "string") scope.carry(props[4] ?? "", values[4]);
+        }
+      }
       const defect: Defect = {
         code,
         ...(group ? { codeGroup: group } : {}),
@@ -98,9 +113,7 @@ export function defectCode(): Converter<readonly unknown[], Defect[]> {
       if (d.quantity !== undefined && (!/^\d{1,10}$/.test(d.quantity.value) || Number(d.quantity.value) > 2147483647 || unit !== "C62")) {
         return scope.issue(`${pointer}/0/quantity`, "value.invalid", "SAP counts defects: a whole number in C62 (one)");
       }
-      const loc = d.location ?? "";
-      const slash = loc.indexOf("/");
-      const [locGroup, locCode] = slash < 0 ? ["", loc] : [loc.slice(0, slash), loc.slice(slash + 1)];
+      const [locGroup, locCode] = splitLocation(d.location ?? "");
       return [d.code, d.codeGroup ?? "", d.quantity === undefined ? null : Number(d.quantity.value), locGroup, locCode];
     },
   };

@@ -1,0 +1,55 @@
+import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
+import type { Mapper, MapperDeclaration, VendorMappers } from "@mfgsync/mapping";
+import { workOrderMapper } from "./work-order/index.js";
+
+/**
+ * Every Oracle mapper by name.
+ *
+ * @example
+ * ```ts
+ * import { oracleMappers } from "@mfgsync/mappers-oracle";
+ * const wire = oracleMappers.workOrder.decodeWire('{"items":[],"hasMore":false}');
+ * ```
+ */
+export const oracleMappers = {
+  workOrder: workOrderMapper,
+} as const;
+
+/**
+ * The Oracle mappers keyed by canonical object name (`production-order`,
+ * ...), as a CLI's `--entity` names them.
+ *
+ * @example
+ * ```ts
+ * import { ORACLE_MAPPERS_BY_OBJECT } from "@mfgsync/mappers-oracle";
+ * ORACLE_MAPPERS_BY_OBJECT["production-order"]?.entitySet; // "workOrders"
+ * ```
+ */
+export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
+  "production-order": workOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+};
+
+/**
+ * The declarations of every Oracle mapper, in documentation order.
+ *
+ * @example
+ * ```ts
+ * import { ORACLE_DECLARATIONS } from "@mfgsync/mappers-oracle";
+ * ORACLE_DECLARATIONS.map((d) => d.name); // ["oracle:production-order", ...]
+ * ```
+ */
+export const ORACLE_DECLARATIONS: readonly MapperDeclaration[] = Object.values(oracleMappers).map((m) => m.declaration);
+
+/**
+ * The Oracle mappers as a vendor for a mapper registry (`createRegistry` in
+ * `@mfgsync/mapping`): what the `mfgsync` CLI lists as `oracle`.
+ *
+ * @example
+ * ```ts
+ * import { createRegistry } from "@mfgsync/mapping";
+ * import { ORACLE_VENDOR } from "@mfgsync/mappers-oracle";
+ * const registry = createRegistry([ORACLE_VENDOR]);
+ * registry.mapper("oracle", "production-order")?.entitySet; // "workOrders"
+ * ```
+ */
+export const ORACLE_VENDOR: VendorMappers = { name: "oracle", title: "Oracle Fusion Cloud SCM (REST)", mappers: ORACLE_MAPPERS_BY_OBJECT };
