@@ -1,6 +1,8 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
 import type { MapperDeclaration, Mapper, VendorMappers } from "@mfgsync/mapping";
+import { inspectionMapper } from "./inspection/index.js";
 import { batchMapper } from "./lot/index.js";
+import { nonconformanceMapper } from "./nonconformance/index.js";
 import { materialMapper } from "./material/index.js";
 import { productionOrderMapper } from "./production-order/index.js";
 
@@ -17,6 +19,8 @@ export const d365Mappers = {
   material: materialMapper,
   productionOrder: productionOrderMapper,
   lot: batchMapper,
+  inspection: inspectionMapper,
+  nonconformance: nonconformanceMapper,
 } as const;
 
 /**
@@ -33,6 +37,8 @@ export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unkno
   material: materialMapper as Mapper<unknown, CanonicalObject<"material">>,
   "production-order": productionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
   lot: batchMapper as Mapper<unknown, CanonicalObject<"lot">>,
+  inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
+  nonconformance: nonconformanceMapper as Mapper<unknown, CanonicalObject<"nonconformance">>,
 };
 
 /**

@@ -4,7 +4,7 @@
 // numbers, the states D365 has members for, dates after the 1900-01-01
 // "no date". What D365 represents lossily is declared as known loss by the
 // mappers instead.
-import type { Identifier, Lot, Material, ProductionOrder } from "@mfgsync/canonical";
+import type { Identifier, Inspection, Lot, Material, Nonconformance, ProductionOrder } from "@mfgsync/canonical";
 import { D365_SCHEME } from "@mfgsync/mappers-d365";
 
 /** Units the property tests draw from: all in the default D365 unit tables, both ways. */
@@ -113,4 +113,56 @@ const ASSIGNED = new Set("AD AE AF AG AI AL AM AO AR AT AU BE BR CA CH CN DE DK 
 /** A few assigned alpha-2 codes the property tests may keep (others become absent). */
 function alpha3(code: string): boolean {
   return ASSIGNED.has(code);
+}
+
+const ORIGINS = new Set(["Receiving", "Final", "InProcess"]);
+
+/** The inspections D365 can hold: the origins with a reference type, pass/fail decisions, results keyed "<sequence>-<line>". */
+export function fitInspection(inspection: Inspection): Inspection {
+  const subject = inspection.subject;
+  const operation = subject.operation === undefined || Number(subject.operation) === 0 || Number(subject.operation) > 2147483647 ? undefined : String(Number(subject.operation));
+  const outcome = inspection.decision?.outcome.value;
+  return clean({
+    ...inspection,
+    extensions: withoutD365(inspection.extensions),
+    id: fitId(inspection.id, inspection.id.scope?.type === "company" ? inspection.id.scope.value : "usmf"),
+    origin: ORIGINS.has(inspection.origin.value) ? inspection.origin : { value: "Final" as const },
+    status: { value: inspection.decision === undefined ? ("InProgress" as const) : ("Decided" as const) },
+    specification: inspection.specification && fitId(inspection.specification),
+    subject: clean({
+      ...subject,
+      material: subject.material && { id: fitId(subject.material.id) },
+      lot: subject.lot && fitId(subject.lot),
+      order: subject.order && fitId(subject.order),
+      operation,
+      plant: fitOptionalText(subject.plant),
+    }),
+    decision: inspection.decision === undefined ? undefined : clean({
+      ...inspection.decision,
+      outcome: outcome === "Other" ? { value: "Accepted" as const } : inspection.decision.outcome,
+      decidedAt: inspection.decision.decidedAt === undefined ? undefined : fitDate(inspection.decision.decidedAt),
+    }),
+    results: inspection.results.map((r, i) => clean({ ...r, sample: `${i + 1}-1`, attributeCode: r.attributeCode && { code: r.attributeCode.code } })),
+  });
+}
+
+const SOURCE_TYPES: Readonly<Record<string, readonly string[]>> = { Internal: ["Product", "Process"], Customer: ["Product"], Supplier: ["Material"] };
+
+/** The nonconformances D365 can hold: one item, a source and type a nonconformance type means, dates after 1900. */
+export function fitNonconformance(nc: Nonconformance): Nonconformance {
+  const source = Object.prototype.hasOwnProperty.call(SOURCE_TYPES, nc.source.value) ? nc.source : { value: "Internal" as const };
+  const types = SOURCE_TYPES[source.value] ?? ["Product"];
+  const first = nc.affected[0];
+  const item = first === undefined ? undefined : clean({ material: first.material && { id: fitId(first.material.id) }, quantity: first.quantity });
+  return clean({
+    ...nc,
+    extensions: withoutD365(nc.extensions),
+    id: fitId(nc.id, nc.id.scope?.type === "company" ? nc.id.scope.value : "usmf"),
+    source,
+    type: types.includes(nc.type.value) ? nc.type : { value: (types[0] ?? "Product") as Nonconformance["type"]["value"] },
+    approval: nc.approval === undefined ? undefined : { ...nc.approval, state: nc.approval.state.value === "Other" ? { value: "Pending" as const } : nc.approval.state },
+    affected: item === undefined || (item.material === undefined && item.quantity === undefined) ? [] : [item],
+    defects: nc.defects.slice(0, 1),
+    openedAt: fitDate(nc.openedAt) ?? nc.openedAt,
+  });
 }
