@@ -124,3 +124,14 @@ describe("mfgsync translate with d365", () => {
     expect(sap["ManufacturingOrder"]).toBe("P003990");
   });
 });
+
+describe("mfgsync demo: the D365 section", () => {
+  it("maps every bundled D365 fixture to canonical and back without loss", async () => {
+    const r = await cli(["demo", "--format", "json"]);
+    const report = JSON.parse(r.out) as { sections: Array<{ id: string; items: Array<{ name: string; status: string }> }> };
+    const d365 = report.sections.find((s) => s.id === "d365");
+    expect(d365?.items.length).toBeGreaterThanOrEqual(10);
+    expect(d365?.items.filter((i) => i.status !== "ok")).toEqual([]);
+    for (const entity of ["production-order", "lot", "material", "inspection", "nonconformance"]) expect(d365?.items.some((i) => i.name.startsWith(`${entity}/`)), entity).toBe(true);
+  });
+});
