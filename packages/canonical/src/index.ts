@@ -25,6 +25,7 @@ export type { Identified } from "./primitives/identity.js";
 export { sameIdentifier, identifierKey, identitiesOf, sameObject } from "./primitives/identity.js";
 export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
 export { codedValue, VendorCode } from "./primitives/coded-value.js";
+export type { CodedValue } from "./primitives/coded-value.js";
 export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";
 export { SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS } from "./primitives/header.js";
 
