@@ -86,6 +86,14 @@ export { toMqttBinary, toMqttStructured, safeReadMqttEvent, readMqttEvent } from
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
 export { safeReadObject, readObject, safeReadEvent, readEvent } from "./read.js";
 
+// Streams (NDJSON and iterables of payloads; WHATWG streams, any runtime)
+export type { NdjsonLine, NdjsonLineOptions } from "./stream/lines.js";
+export { DEFAULT_MAX_LINE_BYTES } from "./stream/lines.js";
+export type { StreamStep, StreamStepResult, DeadLetter, StreamRecord, StreamCounts, PayloadStreamOptions, PayloadProcessor } from "./stream/processor.js";
+export { createPayloadProcessor } from "./stream/processor.js";
+export type { CountingStream, PayloadStreamInput } from "./stream/stream.js";
+export { createNdjsonLineStream, createPayloadStream, readableFrom } from "./stream/stream.js";
+
 // JSON Schema
 export type { SchemaName } from "./json-schema.js";
 export { SCHEMA_NAMES, schemaId, toJsonSchema } from "./json-schema.js";
