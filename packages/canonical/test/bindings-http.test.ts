@@ -103,6 +103,7 @@ describe("bad HTTP messages are issues, never exceptions", () => {
     ["a % not followed by two hex digits", { headers: { ...binary.headers, "ce-subject": "50%" }, body: binary.body }, [["/headers/ce-subject", BINDING_ISSUE_CODES.invalidHeaderEncoding]]],
     ["an overlong UTF-8 encoding (%C0%A0)", { headers: { ...binary.headers, "ce-subject": "a%C0%A0b" }, body: binary.body }, [["/headers/ce-subject", BINDING_ISSUE_CODES.invalidHeaderEncoding]]],
     ["a header name that is no attribute name", { headers: { ...binary.headers, "ce-my-ext": "x" }, body: binary.body }, [["/headers/ce-my-ext", ISSUE_CODES.invalidAttributeName]]],
+    ["the data in a header", { headers: { ...binary.headers, "ce-data": "{}" }, body: binary.body }, [["/headers/ce-data", ISSUE_CODES.invalidAttributeName]]],
     ["a body that is not JSON", { headers: binary.headers, body: "{lot:" }, [["/body", BINDING_ISSUE_CODES.invalidBody]]],
     ["a body that is not UTF-8", { headers: binary.headers, body: new Uint8Array([0x7b, 0xff, 0x7d]) }, [["/body", BINDING_ISSUE_CODES.invalidBodyEncoding]]],
     ["XML data", { headers: { ...binary.headers, "content-type": "application/xml" }, body: "<a/>" }, [["/headers/content-type", BINDING_ISSUE_CODES.unsupportedContentType]]],
