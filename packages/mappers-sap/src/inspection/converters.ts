@@ -1,4 +1,4 @@
-import type { Converter, DecodeScope, EncodeScope } from "@mfgsync/mapping";
+import type { Converter, DecodeScope, EncodeScope, WireProfile } from "@mfgsync/mapping";
 import { INVALID, MAPPING_CODES, OMIT, odataV2Double, readUnit } from "@mfgsync/mapping";
 
 const KEY_SEPARATOR = "/";
@@ -162,10 +162,11 @@ export function attributeCode(): Converter<readonly unknown[], { code: string; c
   };
 }
 
-function characteristicOf(list: unknown, op: unknown, char: unknown): Record<string, unknown> | undefined {
-  const results = typeof list === "object" && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>)["results"] : list;
-  if (!Array.isArray(results)) return undefined;
-  return results.find((c): c is Record<string, unknown> => typeof c === "object" && c !== null && (c as Record<string, unknown>)["InspPlanOperationInternalID"] === op && (c as Record<string, unknown>)["InspectionCharacteristic"] === char);
+function characteristicOf(list: unknown, op: unknown, char: unknown, profile: WireProfile): Record<string, unknown> | undefined {
+  // Read as the core reads the navigation: a deferred or malformed one holds no rows (and encode would write none).
+  const read = profile.readCollection(list);
+  if (read.kind !== "rows") return undefined;
+  return read.rows.find((c): c is Record<string, unknown> => typeof c === "object" && c !== null && (c as Record<string, unknown>)["InspPlanOperationInternalID"] === op && (c as Record<string, unknown>)["InspectionCharacteristic"] === char);
 }
 
 /** Unit of a measured result: its characteristic's unit, or C62 ("one") for unitless characteristics [INFERRED]. */
@@ -197,14 +198,14 @@ export function resultMeasure(): Converter<readonly unknown[], { value: string; 
     decode(values, scope, props) {
       const mean = value.decode(values, scope, props);
       if (mean === INVALID || mean === undefined) return mean;
-      const characteristic = characteristicOf(scope.parentRecord?.["to_InspectionCharacteristic"], scope.record["InspPlanOperationInternalID"], scope.record["InspectionCharacteristic"]);
+      const characteristic = characteristicOf(scope.parentRecord?.["to_InspectionCharacteristic"], scope.record["InspPlanOperationInternalID"], scope.record["InspectionCharacteristic"], scope.profile);
       if (characteristic === undefined) return scope.issue(props[0] ?? "", "field.required", "the lot's to_InspectionCharacteristic must include this result's characteristic (it holds the unit)");
       const unit = resultUnit(characteristic, scope, props[0] ?? "");
       return unit === INVALID ? INVALID : { value: mean, unit };
     },
     encode(measure, scope: EncodeScope, pointer) {
       if (measure === undefined) return value.encode(undefined, scope, pointer);
-      const characteristic = characteristicOf(scope.parentTarget?.["to_InspectionCharacteristic"], scope.target["InspPlanOperationInternalID"], scope.target["InspectionCharacteristic"]);
+      const characteristic = characteristicOf(scope.parentTarget?.["to_InspectionCharacteristic"], scope.target["InspPlanOperationInternalID"], scope.target["InspectionCharacteristic"], scope.profile);
       const code = characteristic?.["InspectionSpecificationUnit"];
       // A characteristic without a unit (absent, null or "") measures in C62, as decode reads it.
       const expected = characteristic === undefined ? undefined : typeof code !== "string" || code === "" ? "C62" : scope.context.unitIn(code) ?? code;
