@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { ORACLE_MAPPINGS_DOC, renderOracleMappingDoc } from "./mapping-docs/oracle.js";
 import { SAP_MAPPINGS_DOC, renderSapMappingDoc } from "./mapping-docs/sap.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,9 +16,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Every mapping page: where it goes and how it is rendered. */
 export const MAPPING_PAGES: readonly { readonly file: string; readonly render: () => string }[] = [
   { file: SAP_MAPPINGS_DOC, render: renderSapMappingDoc },
+  { file: ORACLE_MAPPINGS_DOC, render: renderOracleMappingDoc },
 ];
 
 export { SAP_MAPPINGS_DOC, renderSapMappingDoc };
+export { ORACLE_MAPPINGS_DOC, renderOracleMappingDoc };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const page of MAPPING_PAGES) {
