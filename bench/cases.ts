@@ -16,6 +16,7 @@ import { jsonataOrderDecoder } from "./jsonata.js";
 import { breakOrder } from "./invalid.js";
 import { makeSapBatch, makeSapInspectionLotPayload } from "./sap-batches.js";
 import { makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
+import { d365PipelineComparison } from "./d365-data.js";
 
 type Rec = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -99,6 +100,7 @@ export function buildCases(sizes: CaseSizes): Cases {
   };
 
   const comparisons: Comparison[] = [
+    d365PipelineComparison(sizes.orders),
     {
       key: "pipelineVsFloor",
       description: "SAP JSON text → parse → decode → canonical schema check → JSON text, against JSON.parse + JSON.stringify of the same text",
