@@ -30,6 +30,9 @@ export interface Vendor {
 /** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
 export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR, D365_VENDOR]);
 
+/** The module URLs of the plugins loaded so far, for worker threads (`map --ndjson --jobs N`) to load them too. */
+export const PLUGIN_URLS: string[] = [];
+
 /** The vendors of the registry, in registration order. */
 export function vendors(): readonly Vendor[] {
   return REGISTRY.vendors() as unknown as readonly Vendor[];
@@ -85,6 +88,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
     if (!r.ok) throw Object.assign(new Error(`--plugin ${specifier}: ${r.message}`), { code: "PLUGIN" });
     names.push(vendor.name);
   }
+  if (!PLUGIN_URLS.includes(url)) PLUGIN_URLS.push(url);
   return names;
 }
 

@@ -61,6 +61,24 @@ describe("mfgsync map --from oracle / --to oracle", () => {
     }
   });
 
+  it("maps Oracle items and lots both ways, lot status through the context's code table", async () => {
+    const lots = fs.readFileSync(path.resolve(import.meta.dirname, "../../mappers-oracle/fixtures/lot/lots-hold-and-tenant-status.json"), "utf8");
+    const r = await cli(["map", "--from", "oracle", "--to", "canonical", "--entity", "lot", "-"], lots);
+    expect(r.code).toBe(0);
+    const [hold] = JSON.parse(r.out) as [{ qualityStatus: { value: string } }];
+    expect(hold.qualityStatus.value).toBe("OnHold");
+    const back = await cli(["map", "--from", "canonical", "--to", "oracle", "--entity", "lot", "-"], JSON.stringify(hold));
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.out)).toMatchObject({ StatusCode: "Hold", ExpirationDate: "2028-11-03", SupplierLotNumber: "ALU-88341" });
+    const item = fs.readFileSync(path.resolve(import.meta.dirname, "../../mappers-oracle/fixtures/material/item-raw-material-kg.json"), "utf8");
+    const m = await cli(["map", "--from", "oracle", "--to", "canonical", "--entity", "material", "-"], item);
+    expect(m.code).toBe(0);
+    expect(JSON.parse(m.out)).toMatchObject({ baseUnit: "KGM", id: { value: "AL-CAST-7" } });
+    const bad = await cli(["map", "--from", "oracle", "--to", "canonical", "--entity", "material", "-"], item.replace('"StockEnabledFlag": true', '"StockEnabledFlag": "true"'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("StockEnabledFlag");
+  });
+
   it("translates an SAP production order into an Oracle work order, reporting what is not carried over", async () => {
     const refused = await cli(["translate", "--from", "sap", "--to", "oracle", "--entity", "production-order", "-"], SAP_ORDER);
     expect(refused.code).toBe(1);

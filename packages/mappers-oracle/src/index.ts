@@ -35,6 +35,14 @@ export { oracleInstant } from "./losses.js";
 export { ORACLE_WORK_ORDER_SYSTEM_STATES, oracleStateOf, workOrderStatus, workOrderStateOfRecord } from "./work-order/status.js";
 export { workOrderDeclaration } from "./work-order/declaration.js";
 export { workOrderMapper } from "./work-order/index.js";
+export { ORACLE_UNIT_NAMES_OUT, unitName } from "./units.js";
+export { displayValue, controlCode } from "./material/converters.js";
+export { itemDeclaration } from "./material/declaration.js";
+export { itemMapper } from "./material/index.js";
+export type { LotStatusMeaning } from "./lot/status.js";
+export { ORACLE_LOT_STATUS_DEFAULTS, lotStatus, lotStatusFields, lotStatusCode } from "./lot/status.js";
+export { lotDeclaration } from "./lot/declaration.js";
+export { lotMapper } from "./lot/index.js";
 export { oracleMappers, ORACLE_MAPPERS_BY_OBJECT, ORACLE_DECLARATIONS, ORACLE_VENDOR } from "./mappers.js";
 
 export type { OracleCatalogPath } from "./generated/catalog.js";

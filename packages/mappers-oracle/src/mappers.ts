@@ -1,5 +1,7 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
 import type { Mapper, MapperDeclaration, VendorMappers } from "@mfgsync/mapping";
+import { lotMapper } from "./lot/index.js";
+import { itemMapper } from "./material/index.js";
 import { workOrderMapper } from "./work-order/index.js";
 
 /**
@@ -12,7 +14,9 @@ import { workOrderMapper } from "./work-order/index.js";
  * ```
  */
 export const oracleMappers = {
+  item: itemMapper,
   workOrder: workOrderMapper,
+  lot: lotMapper,
 } as const;
 
 /**
@@ -26,7 +30,9 @@ export const oracleMappers = {
  * ```
  */
 export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
+  material: itemMapper as Mapper<unknown, CanonicalObject<"material">>,
   "production-order": workOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+  lot: lotMapper as Mapper<unknown, CanonicalObject<"lot">>,
 };
 
 /**
@@ -35,7 +41,7 @@ export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unk
  * @example
  * ```ts
  * import { ORACLE_DECLARATIONS } from "@mfgsync/mappers-oracle";
- * ORACLE_DECLARATIONS.map((d) => d.name); // ["oracle:production-order", ...]
+ * ORACLE_DECLARATIONS.map((d) => d.name); // ["oracle:material", "oracle:production-order", ...]
  * ```
  */
 export const ORACLE_DECLARATIONS: readonly MapperDeclaration[] = Object.values(oracleMappers).map((m) => m.declaration);

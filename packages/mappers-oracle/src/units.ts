@@ -1,3 +1,6 @@
+import type { Converter } from "@mfgsync/mapping";
+import { INVALID, readUnit, scalar, writeUnit } from "@mfgsync/mapping";
+
 // Oracle keeps a unit as a short code (`UOMCode`, VARCHAR2(3) in the QA
 // tables) and as a name (`UnitOfMeasure`, `PrimaryUOMValue: "Each"`); both are
 // in the table below. Unit codes are defined per pod in `unitsOfMeasure`: the
@@ -45,3 +48,53 @@ export const ORACLE_UNITS_OUT: Readonly<Record<string, string>> = {
   HUR: "HR", MIN: "MIN", SEC: "SEC", DAY: "DAY",
   C7: "cP", P1: "%",
 };
+
+/**
+ * Default Oracle unit *name* to send per Rec 20 code, for attributes that
+ * hold the name (`PrimaryUOMValue: "Each"`). [inferred]: unit names are pod
+ * data (`unitsOfMeasure.UOM`).
+ *
+ * @example
+ * ```ts
+ * import { ORACLE_UNIT_NAMES_OUT } from "@mfgsync/mappers-oracle";
+ * ORACLE_UNIT_NAMES_OUT.KGM; // "Kilogram"
+ * ```
+ */
+export const ORACLE_UNIT_NAMES_OUT: Readonly<Record<string, string>> = {
+  H87: "Each", KGM: "Kilogram", GRM: "Gram", MGM: "Milligram", LBR: "Pound", TNE: "Ton",
+  LTR: "Liter", MLT: "Milliliter", GLL: "Gallon",
+  MTR: "Meter", CMT: "Centimeter", MMT: "Millimeter", FOT: "Foot", INH: "Inch",
+  HUR: "Hour", MIN: "Minute", SEC: "Second", DAY: "Day",
+  C7: "Centipoise", P1: "Percent",
+};
+
+/**
+ * A unit *name* attribute (`PrimaryUOMValue: "Each"`) to a UN/ECE Rec 20
+ * code through the context's unit table (which holds names as well as
+ * codes); written as the name from {@link ORACLE_UNIT_NAMES_OUT}, or, for a
+ * unit without a known name, as the unit code with a warning.
+ *
+ * @example
+ * ```ts
+ * import { unitName } from "@mfgsync/mappers-oracle";
+ * unitName().kind; // "unit name"
+ * ```
+ */
+export function unitName(): Converter<string | null | undefined, string> {
+  return scalar<string, string>({
+    kind: "unit name",
+    description: "unit name (\"Each\") to UN/ECE Rec 20 through the unit table; written as the unit's name",
+    expected: "a unit name",
+    accepts: (v): v is string => typeof v === "string",
+    decode(value, scope, prop) {
+      const rec20 = readUnit(value, scope, prop);
+      if (rec20 !== INVALID && ORACLE_UNIT_NAMES_OUT[rec20] !== value) scope.carry(prop, value);
+      return rec20;
+    },
+    encode(value, scope, pointer) {
+      const name = Object.prototype.hasOwnProperty.call(ORACLE_UNIT_NAMES_OUT, value) ? ORACLE_UNIT_NAMES_OUT[value] : undefined;
+      if (name !== undefined && scope.context.unitIn(name) === value) return name;
+      return writeUnit(value, scope, pointer);
+    },
+  });
+}

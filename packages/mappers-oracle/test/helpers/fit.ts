@@ -3,7 +3,9 @@
 // scopes, units in the default table, sequence numbers as numbers, components
 // under an operation). What Oracle keeps lossily is declared as known loss by
 // the mappers instead.
-import type { Identifier, ProductionOrder } from "@mfgsync/canonical";
+import type { Identifier, Lot, Material, ProductionOrder } from "@mfgsync/canonical";
+import { lotStatusFields } from "@mfgsync/mappers-oracle";
+import type { MappingContext } from "@mfgsync/mapping";
 
 /** Units the property tests draw from: all in the default Oracle unit table. */
 export const ORACLE_TEST_UNITS = ["H87", "KGM", "GRM", "LTR", "MLT", "MTR", "HUR", "MIN", "P1"];
@@ -50,4 +52,31 @@ export function fitWorkOrder(order: ProductionOrder): ProductionOrder {
       issuingOperation: operations[i % operations.length]?.sequence,
     })),
   });
+}
+
+/** The materials an Oracle item can hold. */
+export function fitItem(material: Material): Material {
+  const scope = material.id.scope?.value ?? "M1";
+  return clean({ ...material, extensions: withoutOracle(material.extensions), id: oracleId(material.id, scope) });
+}
+
+/** Material status codes the lot property tests draw from: defaults and the test code table's. */
+const LOT_STATUSES = ["Active", "Hold", "Quarantine", "Rejected", "MX_QA_PEND", "MX_QUAR", "ZZ_UNKNOWN"];
+
+/**
+ * The lots an Oracle lot can hold: one material status, whose meaning
+ * (through the code table of the test context) gives the disposition,
+ * quality status and holds.
+ */
+export function fitLot(context: MappingContext): (lot: Lot) => Lot {
+  const table = context.codeTables?.["oracle:lot-status"];
+  return (lot) => {
+    const organization = lot.plant ?? lot.id.scope?.value ?? "M1";
+    const code = LOT_STATUSES[lot.id.value.length % LOT_STATUSES.length] ?? "Active";
+    const { disposition: _d, qualityStatus: _q, holds: _h, vendorStatus: _v, ...rest } = lot;
+    return clean({
+      ...rest, ...lotStatusFields(code, table),
+      extensions: withoutOracle(lot.extensions), id: oracleId(lot.id, organization), plant: organization, material: { id: oracleId(lot.material.id) },
+    });
+  };
 }
