@@ -9,12 +9,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SAP_MAPPINGS_DOC, renderSapMappingDoc } from "./mapping-docs/sap.js";
+import { FIELD_MAP_DOC, renderFieldMapDoc } from "./mapping-docs/field-map.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Every mapping page: where it goes and how it is rendered. */
 export const MAPPING_PAGES: readonly { readonly file: string; readonly render: () => string }[] = [
   { file: SAP_MAPPINGS_DOC, render: renderSapMappingDoc },
+  // All vendors side by side; keep it last (it reads every vendor's declarations).
+  { file: FIELD_MAP_DOC, render: renderFieldMapDoc },
 ];
 
 export { SAP_MAPPINGS_DOC, renderSapMappingDoc };
