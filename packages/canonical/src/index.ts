@@ -18,13 +18,14 @@ export { MAX_INPUT_DEPTH } from "./parse.js";
 // Primitives
 export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScientific, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
 export type { UnitDimension } from "./primitives/unit.js";
-export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
+export { UnitCode, isUnitCode, describeUnit, unitDimension } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
 export { Identifier, IdentifierScope, CrossReferences, Reference, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
 export type { Identified } from "./primitives/identity.js";
 export { sameIdentifier, identifierKey, identitiesOf, sameObject } from "./primitives/identity.js";
 export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
 export { codedValue, VendorCode } from "./primitives/coded-value.js";
+export type { CodedValue } from "./primitives/coded-value.js";
 export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";
 export { SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS } from "./primitives/header.js";
 
@@ -71,6 +72,15 @@ export {
   idempotencyKey, safeIdempotencyKey, IDEMPOTENCY_NAMESPACE, WRITE_IDEMPOTENCY_NAMESPACE, WRITE_OPERATIONS, writeIdempotencyKey, safeWriteIdempotencyKey,
 } from "./events/keys.js";
 export { uuidV5 } from "./events/uuid.js";
+
+// CloudEvents protocol bindings (HTTP, Kafka, MQTT 5)
+export { BINDING_ISSUE_CODES, CLOUDEVENTS_JSON_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE } from "./bindings/shared.js";
+export type { HttpMessage, HttpHeadersInput, HttpMessageInput } from "./bindings/http.js";
+export { toHttpBinary, toHttpStructured, toHttpBatch, safeReadHttpEvent, readHttpEvent, safeReadHttpBatch, readHttpBatch } from "./bindings/http.js";
+export type { KafkaMessage, KafkaHeaderValue, KafkaMessageInput } from "./bindings/kafka.js";
+export { eventPartitionKey, toKafkaBinary, toKafkaStructured, safeReadKafkaEvent, readKafkaEvent } from "./bindings/kafka.js";
+export type { MqttMessage, MqttMessageInput } from "./bindings/mqtt.js";
+export { toMqttBinary, toMqttStructured, safeReadMqttEvent, readMqttEvent } from "./bindings/mqtt.js";
 
 // Reading (strict and lenient)
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
