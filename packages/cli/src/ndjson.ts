@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_LINE_BYTES } from "@mfgsync/canonical";
 import { createMapStream } from "@mfgsync/mapping";
 import type { Readable, Writable } from "node:stream";
-import type { Issue, Result, StreamCounts, StreamRecord, StreamStep } from "@mfgsync/canonical";
+import type { CountingStream, Issue, Result, StreamCounts, StreamRecord, StreamStep } from "@mfgsync/canonical";
 import { parseJson } from "./format.js";
 import { RecordText } from "./ndjson-text.js";
 
@@ -55,6 +55,8 @@ export interface NdjsonOptions {
   readonly warnings?: Writable;
   /** Maps one parsed payload; an array value gives one output line per element (a collection in one line). */
   readonly mapOne?: (value: unknown) => LineOutcome;
+  /** The library stream to run (default: `createMapStream` with `step` or `mapOne`): `createValidateStream` for validate --ndjson. */
+  readonly stream?: CountingStream<Uint8Array | string, StreamRecord<unknown>>;
   /** The library step to run instead of `mapOne` (`mapStep` of `@mfgsync/mapping`, `validateStep` of `@mfgsync/validators`). */
   readonly step?: StreamStep<unknown>;
   /** Parses one line's text (default: JSON.parse, as a `json.invalid` issue on failure). */
@@ -214,7 +216,7 @@ export async function mapNdjson(options: NdjsonOptions): Promise<NdjsonSummary> 
   const { input, onProgress, onFailure } = options;
   const step = options.step ?? stepOf(options.mapOne ?? ((value) => ({ result: { ok: true, value } })));
   const interval = options.progressIntervalMs ?? 200;
-  const stream = createMapStream(step, { parse: options.parse ?? parseJson, maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES });
+  const stream = options.stream ?? createMapStream(step, { parse: options.parse ?? parseJson, maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES });
   const outputs = new NdjsonOutputs(options);
   const text = new RecordText({ deadLetters: options.deadLetter !== undefined, warnings: options.warnings !== undefined, failures: onFailure !== undefined });
   let lastProgress = Date.now();

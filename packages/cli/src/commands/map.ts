@@ -1,6 +1,7 @@
 import { mapStep, stringifyWireJson } from "@mfgsync/mapping";
 import fs from "node:fs";
 import os from "node:os";
+import type { Readable, Writable } from "node:stream";
 import type { Issue, Result } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
 import { EXIT, inputFailure, writeFailure } from "../exit.js";
@@ -75,11 +76,12 @@ function progressBar(io: CliIo, totalBytes: number | undefined) {
 }
 
 /** The closing summary on stderr: counts, where the failed lines went, and the warnings by code (what the single-payload path prints, summed up). */
-function summaryText(s: NdjsonSummary, files: { deadLetter: string | undefined; warnings: string | undefined }, seconds: number): string {
+function summaryText(s: NdjsonSummary, files: { deadLetter: string | undefined; warnings: string | undefined }, seconds: number, verb: "mapped" | "valid"): string {
   const n = (x: number) => x.toLocaleString("en");
   const failures = s.failed === 0 ? "" : files.deadLetter !== undefined ? ` (see ${files.deadLetter})` : " (use --dead-letter FILE to keep them)";
   const outputs = s.outputs !== s.mapped ? `, ${n(s.outputs)} objects written` : "";
-  let text = `mapped ${n(s.mapped)} of ${n(s.lines - s.skipped)} lines${outputs}, ${n(s.failed)} failed${failures} in ${seconds.toFixed(1)} s (${n(Math.round(s.lines / Math.max(seconds, 0.001)))} lines/s)\n`;
+  const head = verb === "mapped" ? `mapped ${n(s.mapped)} of ${n(s.lines - s.skipped)} lines${outputs}` : `${n(s.mapped)} of ${n(s.lines - s.skipped)} lines valid`;
+  let text = `${head}, ${n(s.failed)} failed${failures} in ${seconds.toFixed(1)} s (${n(Math.round(s.lines / Math.max(seconds, 0.001)))} lines/s)\n`;
   if (s.warnings > 0) {
     text += `${n(s.warnings)} warning(s) on ${n(s.linesWithWarnings)} line(s)${files.warnings !== undefined ? ` (each line's in ${files.warnings})` : " (--warnings FILE keeps them line by line)"}:\n`;
     for (const w of s.warningsByCode) text += `  ${n(w.count).padStart(9)} × ${w.code}, first on line ${w.first.line}: ${w.first.path || "/"}  ${w.first.message}\n`;
@@ -93,6 +95,88 @@ export function streamFailure(error: unknown, files: { deadLetter: string | unde
   if (error.stream === "input") return inputFailure(error.cause, "input file", files.input);
   if (error.stream === "output") return writeFailure(error.cause, "standard output");
   return writeFailure(error.cause, error.stream === "dead-letter" ? "dead-letter file" : "warnings file", (error.stream === "dead-letter" ? files.deadLetter : files.warnings) ?? "");
+}
+
+/** The streams an NDJSON run reads and writes. Internal. */
+export interface NdjsonStreams {
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly deadLetter?: Writable;
+  readonly warnings?: Writable;
+  readonly onProgress?: (summary: NdjsonSummary) => void;
+}
+
+/**
+ * An NDJSON command's run (map and validate): the input checked before any
+ * output file is created, the dead-letter and warnings files, the progress
+ * bar, every failed stream as one line, the closing summary; exit 1 when a
+ * line failed. Internal.
+ */
+export async function runNdjson(
+  io: CliIo,
+  options: { readonly file: string; readonly deadLetterFile: string | undefined; readonly warningsFile: string | undefined; readonly format: "text" | "json"; readonly verb: "mapped" | "valid" },
+  run: (streams: NdjsonStreams) => Promise<NdjsonSummary>,
+): Promise<number> {
+  const { file, deadLetterFile, warningsFile, format } = options;
+  // stat first: a missing or unreadable file is reported before any output file is created.
+  let totalBytes: number | undefined;
+  if (file === "-" && io.stdin === undefined) {
+    try {
+      checkStdin();
+    } catch (error) {
+      throw inputFailure(error, "input file", file);
+    }
+  }
+  if (file !== "-") {
+    try {
+      const stat = await fs.promises.stat(file);
+      if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      totalBytes = stat.size;
+    } catch (error) {
+      throw inputFailure(error, "input file", file);
+    }
+  }
+  const files = { deadLetter: deadLetterFile, warnings: warningsFile, input: file };
+  const deadLetter = deadLetterFile === undefined ? undefined : await createOutputFile(deadLetterFile, "dead-letter file");
+  let warningsOut: fs.WriteStream | undefined;
+  try {
+    warningsOut = warningsFile === undefined ? undefined : await createOutputFile(warningsFile, "warnings file");
+  } catch (error) {
+    deadLetter?.destroy();
+    throw error;
+  }
+  const input = file === "-" ? (io.stdin ?? process.stdin) : fs.createReadStream(file);
+  const showProgress = io.stderrIsTTY === true;
+  const started = Date.now();
+  let summary: NdjsonSummary;
+  try {
+    const streams: NdjsonStreams = {
+      input,
+      output: io.stdout ?? process.stdout,
+      ...(deadLetter ? { deadLetter } : {}),
+      ...(warningsOut ? { warnings: warningsOut } : {}),
+      ...(showProgress ? { onProgress: progressBar(io, totalBytes) } : {}),
+    };
+    summary = await run(streams);
+    // What is still buffered must reach the disk: a full disk shows here.
+    if (deadLetter && deadLetterFile !== undefined) await closeOutputFile(deadLetter, "dead-letter file", deadLetterFile);
+    if (warningsOut && warningsFile !== undefined) await closeOutputFile(warningsOut, "warnings file", warningsFile);
+  } catch (error) {
+    // A reader that went away (`| head`) stops the run quietly; any other failed stream is one line naming it.
+    throw streamFailure(error, files);
+  } finally {
+    deadLetter?.destroy();
+    warningsOut?.destroy();
+    if (file !== "-") input.destroy();
+  }
+  if (showProgress) io.err("\n");
+  const seconds = (Date.now() - started) / 1000;
+  // validate counts its passed lines as `valid`.
+  const { lines, mapped, ...counts } = summary;
+  const passed = options.verb === "valid" ? { valid: mapped } : { mapped };
+  if (format === "json") io.err(JSON.stringify({ lines, ...passed, ...counts, file, deadLetter: deadLetterFile ?? null, warningsFile: warningsFile ?? null, seconds }) + "\n");
+  else io.err(summaryText(summary, files, seconds, options.verb));
+  return summary.failed > 0 ? EXIT.problems : EXIT.ok;
 }
 
 const VENDOR_NAMES = vendorNames;
@@ -168,69 +252,11 @@ export const mapCommand: Command = {
     const mapOne = (payload: unknown): Mapped => (from === "canonical" ? encodePayload(mapper, payload, context) : decodePayload(mapper, payload, context));
 
     if (ndjson) {
-      // stat first: a missing or unreadable file is reported before any output file is created.
-      let totalBytes: number | undefined;
-      if (file === "-" && io.stdin === undefined) {
-        try {
-          checkStdin();
-        } catch (error) {
-          throw inputFailure(error, "input file", file);
-        }
-      }
-      if (file !== "-") {
-        try {
-          const stat = await fs.promises.stat(file);
-          if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-          totalBytes = stat.size;
-        } catch (error) {
-          throw inputFailure(error, "input file", file);
-        }
-      }
-      const files = { deadLetter: deadLetterFile, warnings: warningsFile, input: file };
-      const deadLetter = deadLetterFile === undefined ? undefined : await createOutputFile(deadLetterFile, "dead-letter file");
-      let warningsOut: fs.WriteStream | undefined;
-      try {
-        warningsOut = warningsFile === undefined ? undefined : await createOutputFile(warningsFile, "warnings file");
-      } catch (error) {
-        deadLetter?.destroy();
-        throw error;
-      }
-      const input = file === "-" ? (io.stdin ?? process.stdin) : fs.createReadStream(file);
-      const showProgress = io.stderrIsTTY === true;
-      const started = Date.now();
-      let summary: NdjsonSummary;
-      try {
-        const streams = {
-          input,
-          output: io.stdout ?? process.stdout,
-          ...(deadLetter ? { deadLetter } : {}),
-          ...(warningsOut ? { warnings: warningsOut } : {}),
-          ...(showProgress ? { onProgress: progressBar(io, totalBytes) } : {}),
-        };
-        // The library's step: what the single-payload path does (decodePayload, encodePayload), line by line.
-        const step = from === "canonical" ? mapStep(mapper, { context }, "encode") : mapStep(mapper, { context });
-        summary = jobs === 1
-          ? await mapNdjson({ ...streams, step })
-          : await mapNdjsonParallel({
-            ...streams, jobs, step, parse: parseJson,
-            task: { command: "map", vendor: vendor.name, direction: from === "canonical" ? "encode" : "decode", entity, context, plugins: [...PLUGIN_URLS] },
-          });
-        // What is still buffered must reach the disk: a full disk shows here.
-        if (deadLetter && deadLetterFile !== undefined) await closeOutputFile(deadLetter, "dead-letter file", deadLetterFile);
-        if (warningsOut && warningsFile !== undefined) await closeOutputFile(warningsOut, "warnings file", warningsFile);
-      } catch (error) {
-        // A reader that went away (`| head`) stops the run quietly; any other failed stream is one line naming it.
-        throw streamFailure(error, files);
-      } finally {
-        deadLetter?.destroy();
-        warningsOut?.destroy();
-        if (file !== "-") input.destroy();
-      }
-      if (showProgress) io.err("\n");
-      const seconds = (Date.now() - started) / 1000;
-      if (format === "json") io.err(JSON.stringify({ ...summary, file, deadLetter: deadLetterFile ?? null, warningsFile: warningsFile ?? null, seconds }) + "\n");
-      else io.err(summaryText(summary, files, seconds));
-      return summary.failed > 0 ? EXIT.problems : EXIT.ok;
+      // The library's step: what the single-payload path does (decodePayload, encodePayload), line by line.
+      const step = from === "canonical" ? mapStep(mapper, { context }, "encode") : mapStep(mapper, { context });
+      const task = { command: "map", vendor: vendor.name, direction: from === "canonical" ? "encode" : "decode", entity, context, plugins: [...PLUGIN_URLS] } as const;
+      return runNdjson(io, { file, deadLetterFile, warningsFile, format, verb: "mapped" }, (streams) =>
+        jobs === 1 ? mapNdjson({ ...streams, step }) : mapNdjsonParallel({ ...streams, jobs, step, parse: parseJson, task }));
     }
 
     const text = await readInput(io, file);
