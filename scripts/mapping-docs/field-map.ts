@@ -47,12 +47,18 @@ function vendorSources(entity: EntityDeclaration, prefix = "", into = new Map<st
     const props = f.vendor.map((v) => `\`${v}\``).join(" + ");
     const at = (canonical: string) => `${prefix}${canonical.replace(/\[[^\]]*\]/g, "")}`;
     if (f.canonical === "") for (const filled of f.fills ?? []) add(at(filled), props);
-    else add(at(f.canonical.split(".")[0]!), `${props}${f.canonical.includes(".") ? ` → \`${f.canonical}\`` : ""}`);
+    // Selectors such as `crossReferences[scheme=oracle.item]` may hold dots: drop them before taking the top-level field.
+    else {
+      const plain = f.canonical.replace(/\[[^\]]*\]/g, "");
+      add(at(plain.split(".")[0]!), `${props}${plain.includes(".") || plain !== f.canonical ? ` → \`${f.canonical}\`` : ""}`);
+    }
   }
   for (const c of entity.children ?? []) {
-    const array = c.canonical.replace(/^\//, "");
-    add(`${prefix}${array}`, `\`${c.navigation}\` (${c.entity.catalog?.entitySet ?? c.entity.entity})`);
-    vendorSources(c.entity, `${prefix}${array}${c.cardinality === "many" ? "[]" : ""}.`, into);
+    // A flattened child's rows are items of the root object's array (Oracle operation materials → the order's components).
+    const base = c.flatten ? "" : prefix;
+    const array = (c.flatten?.into ?? c.canonical).replace(/^\//, "");
+    add(`${base}${array}`, `\`${c.navigation}\` (${c.entity.catalog?.entitySet ?? c.entity.entity})`);
+    vendorSources(c.entity, `${base}${array}${c.cardinality === "many" ? "[]" : ""}.`, into);
   }
   return into;
 }
