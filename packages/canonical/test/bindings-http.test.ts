@@ -66,7 +66,7 @@ describe("HTTP structured and batch mode", () => {
       expect(message.headers).toEqual({ "content-type": CLOUDEVENTS_JSON_CONTENT_TYPE });
       const read = safeReadHttpEvent(message);
       expect(read.ok ? read.value.value : read.issues).toEqual(event);
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 
   it("batch mode carries an array of events and reads them back in order", () => {
@@ -140,7 +140,7 @@ describe("bad HTTP messages are issues, never exceptions", () => {
     fc.assert(fc.property(headers, body, (h, b) => {
       const read = safeReadHttpEvent({ headers: h, body: b });
       expect(read.ok || read.issues.length > 0).toBe(true);
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 });
 

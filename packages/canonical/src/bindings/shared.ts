@@ -1,6 +1,6 @@
 import type { CanonicalEvent } from "../events/catalog.js";
 import { CLOUDEVENTS_ATTRIBUTE_NAME } from "../events/catalog.js";
-import { quote } from "../quote.js";
+import { quote, shortMessage } from "../quote.js";
 import type { ReadOptions, ReadValue } from "../read.js";
 import { safeReadEvent } from "../read.js";
 import type { Issue, Result } from "../result.js";
@@ -151,6 +151,8 @@ export function dataContentType(contentType: string, path: string): Result<strin
 
 /** Parses a body (text, UTF-8 bytes or JSON already parsed by a framework); absent or empty bodies are `undefined`. Internal. */
 export function jsonBody(body: unknown, path: string): Result<unknown> {
+  // "body" (HTTP), "value" (Kafka) or "payload" (MQTT), as the transport calls it.
+  const what = path.slice(path.lastIndexOf("/") + 1);
   if (body === undefined || body === null) return { ok: true, value: undefined };
   let text: string | undefined;
   if (typeof body === "string") text = body;
@@ -158,13 +160,13 @@ export function jsonBody(body: unknown, path: string): Result<unknown> {
     const bytes = asBytes(body);
     if (!bytes) return { ok: true, value: body };
     text = fromUtf8(bytes);
-    if (text === undefined) return { ok: false, issues: [{ path, code: BINDING_ISSUE_CODES.invalidBodyEncoding, message: "the body is not valid UTF-8" }] };
+    if (text === undefined) return { ok: false, issues: [{ path, code: BINDING_ISSUE_CODES.invalidBodyEncoding, message: `the ${what} is not valid UTF-8` }] };
   }
   if (text.trim() === "") return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, issues: [{ path, code: BINDING_ISSUE_CODES.invalidBody, message: `the body is not JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, issues: [{ path, code: BINDING_ISSUE_CODES.invalidBody, message: shortMessage(`the ${what} is not JSON: ${error instanceof Error ? error.message : String(error)}`) }] };
   }
 }
 
@@ -247,6 +249,6 @@ export function structuredBody(contentType: string, contentTypePath: string, bod
   const format = structuredFormatIssue(contentType, contentTypePath);
   if (format) return { ok: false, issues: [format] };
   const parsed = jsonBody(body, bodyPath);
-  if (parsed.ok && parsed.value === undefined) return { ok: false, issues: [{ path: bodyPath, code: ISSUE_CODES.required, message: "the body is empty: a structured-mode message carries the event in its body" }] };
+  if (parsed.ok && parsed.value === undefined) return { ok: false, issues: [{ path: bodyPath, code: ISSUE_CODES.required, message: `the ${bodyPath.slice(1)} is empty: a structured-mode message carries the event in it` }] };
   return parsed;
 }
