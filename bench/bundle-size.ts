@@ -16,6 +16,19 @@ export const ENTRIES: Record<string, string> = {
   "canonical (everything)": `import * as c from "@mfgsync/canonical"; globalThis.x = c;`,
 };
 
+/**
+ * `browserBundleGzipKB`: a browser app that decodes an SAP production order
+ * (wire text, with the canonical schema check) and runs the built-in rules on it.
+ */
+export const SAP_ORDER_APP = `import { productionOrderMapper } from "@mfgsync/mappers-sap";
+import { validate } from "@mfgsync/validators";
+globalThis.mapAndCheck = (text, context) => {
+  const wire = productionOrderMapper.decodeWire(text, context, { validate: true });
+  if (!wire.ok) return wire;
+  return wire.results.map((r) => (r.ok ? validate("production-order", r.value, { context }) : r));
+};`;
+ENTRIES["SAP order: decode, schema check, rules"] = SAP_ORDER_APP;
+
 export interface BundleSize {
   readonly entry: string;
   readonly minifiedBytes: number;

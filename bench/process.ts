@@ -77,6 +77,62 @@ export async function measureColdStart(runs: number): Promise<ColdStart> {
   }
 }
 
+/** The CLI's cold start against an empty Node process (`coldStartVsNode`). */
+export interface CliColdStart {
+  /** Median over the pairs of (CLI wall time ÷ `node -e 0` wall time), each pair run back to back. */
+  readonly ratio: number;
+  /** Median spawn-to-exit of `mfgsync map --from sap --to canonical --entity production-order --context FILE ORDER`. */
+  readonly cliMs: number;
+  /** Median spawn-to-exit of `node -e 0`. */
+  readonly nodeMs: number;
+  readonly pairs: number;
+  /** Every pair's ratio, in run order (their spread shows the machine's noise). */
+  readonly ratios: readonly number[];
+}
+
+/**
+ * Runs `pairs` pairs of a fresh `node -e 0` and a fresh built CLI mapping one
+ * SAP order to canonical (with the plant time zones of the bench context, as a
+ * user would), alternating which goes first, and checks every CLI output.
+ */
+export async function measureCliColdStart(pairs: number): Promise<CliColdStart> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mfgsync-cli-cold-"));
+  try {
+    const payload = path.join(dir, "order.json");
+    const context = path.join(dir, "context.json");
+    fs.writeFileSync(payload, JSON.stringify(makeSapOrderPayload(7)));
+    fs.writeFileSync(context, JSON.stringify(SAP_BENCH_CONTEXT));
+    // The command as installed: the package's `bin` (its launcher loads the bundled CLI through a code cache).
+    const bin = (JSON.parse(fs.readFileSync(path.join(ROOT, "packages", "cli", "package.json"), "utf8")) as { bin: { mfgsync: string } }).bin.mfgsync;
+    const cliArgs = [path.join(ROOT, "packages", "cli", bin), "map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--context", context, payload];
+    const cli = async () => {
+      const r = await timed(cliArgs, { cwd: dir });
+      const out = r.code === 0 ? (JSON.parse(r.stdout) as { kind?: unknown; id?: { value?: unknown } }) : undefined;
+      if (out?.kind !== "production-order" || out.id?.value !== "1000007") throw new Error(`coldStartVsNode: the CLI did not map the order (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
+      return r.ms;
+    };
+    const node = async () => (await timed(["-e", "0"], { cwd: dir })).ms;
+    await cli(); // a first run outside the figures: it warms the file system cache and writes the CLI's code cache
+    const cliMs: number[] = [], nodeMs: number[] = [], ratios: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      let c: number, n: number;
+      if (i % 2 === 0) {
+        c = await cli();
+        n = await node();
+      } else {
+        n = await node();
+        c = await cli();
+      }
+      cliMs.push(c);
+      nodeMs.push(n);
+      ratios.push(c / n);
+    }
+    return { ratio: median(ratios), cliMs: median(cliMs), nodeMs: median(nodeMs), pairs, ratios };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** One streaming run of the built CLI. */
 export interface StreamRun {
   readonly orders: number;

@@ -1,5 +1,5 @@
 import type { ComparisonResult } from "./harness.js";
-import type { ColdStart, StreamRun } from "./process.js";
+import type { CliColdStart, ColdStart, StreamRun } from "./process.js";
 
 const rate = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en") : n.toFixed(1));
 const verdict = (value: number, target: number | undefined) => (target === undefined ? "" : value <= target ? "met" : "**missed**");
@@ -14,8 +14,16 @@ export function renderTable(output: Readonly<Record<string, unknown>>, results: 
   const rules = output["rulesPerOrderUs"];
   const cold = output["coldStart"] as ColdStart | undefined;
   const streams = output["stream"] as StreamRun[] | undefined;
-  if (typeof rules === "number" || cold || streams) {
+  const cliCold = output["coldStartVsNodeRuns"] as CliColdStart | undefined;
+  const bundle = output["browserBundleGzipKB"];
+  if (typeof rules === "number" || cold || streams || cliCold || typeof bundle === "number") {
     lines.push("", "| key | value | target | |", "|---|---:|---:|---|");
+    if (cliCold) {
+      lines.push(`| \`coldStartVsNode\` (\`mfgsync map\` one SAP order ÷ \`node -e 0\`, median of ${cliCold.pairs} pairs) | ${cliCold.ratio.toFixed(2)} | <= 1.5 | ${verdict(cliCold.ratio, 1.5)} |`);
+      lines.push(`| the CLI, spawn to exit (median) | ${cliCold.cliMs.toFixed(1)} ms | | |`);
+      lines.push(`| \`node -e 0\`, spawn to exit (median) | ${cliCold.nodeMs.toFixed(1)} ms | | |`);
+    }
+    if (typeof bundle === "number") lines.push(`| \`browserBundleGzipKB\` (SAP order: decode, schema check, rules) | ${bundle.toFixed(1)} KB | <= 100 | ${verdict(bundle, 100)} |`);
     if (typeof rules === "number") lines.push(`| \`rulesPerOrderUs\` | ${rules.toFixed(1)} µs | | |`);
     if (cold) {
       lines.push(`| \`coldStartMs\` (spawn to exit) | ${cold.coldStartMs.toFixed(1)} ms | <= 150 | ${verdict(cold.coldStartMs, 150)} |`);

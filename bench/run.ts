@@ -8,8 +8,9 @@ import type { CaseSizes } from "./cases.js";
 import { FULL_SIZES, buildCases } from "./cases.js";
 import type { ComparisonResult, MeasureOptions } from "./harness.js";
 import { measure, measureAlone } from "./harness.js";
-import type { ColdStart, StreamRun } from "./process.js";
-import { buildPackages, measureColdStart, measureStream } from "./process.js";
+import { SAP_ORDER_APP, bundleSize } from "./bundle-size.js";
+import type { CliColdStart, ColdStart, StreamRun } from "./process.js";
+import { buildPackages, measureCliColdStart, measureColdStart, measureStream } from "./process.js";
 import { renderTable } from "./report.js";
 
 const { values } = parseArgs({
@@ -66,9 +67,16 @@ async function main(): Promise<void> {
     rules = { usPerOrder: (r.medianMs * 1000) / cases.rules.batch, ordersPerSec: r.opsPerSec * cases.rules.batch };
     log(`  rulesPerOrderUs = ${rules.usPerOrder.toFixed(1)}`);
   }
+  let bundle: Awaited<ReturnType<typeof bundleSize>> | undefined;
+  if (wanted("browserBundleGzipKB")) {
+    bundle = await bundleSize("SAP order: decode, schema check, rules", SAP_ORDER_APP);
+    if (!bundle.evalFree) throw new Error("the browser bundle uses eval or new Function");
+    log(`  browserBundleGzipKB = ${(bundle.gzipBytes / 1024).toFixed(1)} (${(bundle.minifiedBytes / 1024).toFixed(1)} KB minified)`);
+  }
   let cold: ColdStart | undefined;
+  let cliCold: CliColdStart | undefined;
   const streams: StreamRun[] = [];
-  const processWanted = values["no-process"] !== true && (wanted("coldStartMs") || wanted("streamOrdersPerSec"));
+  const processWanted = values["no-process"] !== true && (wanted("coldStartMs") || wanted("coldStartVsNode") || wanted("streamOrdersPerSec"));
   if (processWanted && values["no-build"] !== true) {
     log("  building the packages (JavaScript only) ...");
     buildPackages();
@@ -76,6 +84,10 @@ async function main(): Promise<void> {
   if (processWanted && wanted("coldStartMs")) {
     cold = await measureColdStart(Number(values["cold-runs"] ?? (quick ? 5 : 15)));
     log(`  coldStartMs = ${cold.coldStartMs.toFixed(1)} (node alone ${cold.nodeBaselineMs.toFixed(1)})`);
+  }
+  if (processWanted && wanted("coldStartVsNode")) {
+    cliCold = await measureCliColdStart(Number(values["cold-runs"] ?? (quick ? 10 : 15)));
+    log(`  coldStartVsNode = ${cliCold.ratio.toFixed(2)} (CLI ${cliCold.cliMs.toFixed(1)} ms, node -e 0 ${cliCold.nodeMs.toFixed(1)} ms, ${cliCold.pairs} pairs)`);
   }
   if (processWanted && wanted("streamOrdersPerSec")) {
     // Sizes above 100k read a 100k-line file several times through standard input.
@@ -100,6 +112,14 @@ async function main(): Promise<void> {
   if (cold) {
     output["coldStartMs"] = cold.coldStartMs;
     output["coldStart"] = cold;
+  }
+  if (cliCold) {
+    output["coldStartVsNode"] = cliCold.ratio;
+    output["coldStartVsNodeRuns"] = { ...cliCold, target: 1.5 };
+  }
+  if (bundle) {
+    output["browserBundleGzipKB"] = bundle.gzipBytes / 1024;
+    output["browserBundle"] = { ...bundle, minifiedKB: bundle.minifiedBytes / 1024, target: 100 };
   }
   if (streams.length > 0) {
     output["streamOrdersPerSec"] = Object.fromEntries(streams.map((s) => [String(s.orders), s.ordersPerSec]));

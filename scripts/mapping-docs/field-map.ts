@@ -5,6 +5,7 @@
  * come from `documentedVendors()` (every `VendorMappers` a mapper package
  * exports), so Oracle and D365 columns fill in as their mappers land.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
@@ -47,12 +48,18 @@ function vendorSources(entity: EntityDeclaration, prefix = "", into = new Map<st
     const props = f.vendor.map((v) => `\`${v}\``).join(" + ");
     const at = (canonical: string) => `${prefix}${canonical.replace(/\[[^\]]*\]/g, "")}`;
     if (f.canonical === "") for (const filled of f.fills ?? []) add(at(filled), props);
-    else add(at(f.canonical.split(".")[0]!), `${props}${f.canonical.includes(".") ? ` → \`${f.canonical}\`` : ""}`);
+    else {
+      // `crossReferences[scheme=oracle-fusion.item-id]` selects an element: the field is the array, the selector says which.
+      const plain = f.canonical.replace(/\[[^\]]*\]/g, "");
+      add(at(plain.split(".")[0]!), `${props}${f.canonical !== plain.split(".")[0] ? ` → \`${f.canonical}\`` : ""}`);
+    }
   }
   for (const c of entity.children ?? []) {
-    const array = c.canonical.replace(/^\//, "");
-    add(`${prefix}${array}`, `\`${c.navigation}\` (${c.entity.catalog?.entitySet ?? c.entity.entity})`);
-    vendorSources(c.entity, `${prefix}${array}${c.cardinality === "many" ? "[]" : ""}.`, into);
+    // Flattened rows (Oracle operation materials) become items of an array of the root object.
+    const array = (c.flatten?.into ?? c.canonical).replace(/^\//, "");
+    const base = c.flatten ? "" : prefix;
+    add(`${base}${array}`, `\`${c.navigation}\` (${c.entity.catalog?.entitySet ?? c.entity.entity})`);
+    vendorSources(c.entity, `${base}${array}${c.cardinality === "many" || c.flatten ? "[]" : ""}.`, into);
   }
   return into;
 }
@@ -87,7 +94,7 @@ export function renderFieldMapDoc(): string {
     "a navigation property with its entity set feeds a canonical array. *not held* is a declared known loss: the vendor has no place",
     "for the field (round trips normalise it away). An empty cell is a field the vendor neither maps nor declares lost.",
     pending.length > 0 ? `Columns marked … belong to vendors whose mappers are still being written (${pending.map((v) => v.title).join(", ")}): they fill in when their packages export them.` : "",
-    "Per-vendor detail (conversions, notes, uncertain facts): " + vendors.filter((v) => v.declarations.length > 0).map((v) => `[${v.title}](./${v.name}-mappings.md)`).join(", ") + ".",
+    "Per-vendor detail (conversions, notes, uncertain facts): " + vendors.filter((v) => fs.existsSync(path.join(root, `docs/guides/${v.name}-mappings.md`))).map((v) => `[${v.title}](./${v.name}-mappings.md)`).join(", ") + ".",
     "",
   ].filter((line, i, all) => line !== "" || all[i - 1] !== "");
   for (const [object, schema] of Object.entries(ObjectSchemas) as [ObjectName, Schema][]) {

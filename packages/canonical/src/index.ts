@@ -18,7 +18,7 @@ export { MAX_INPUT_DEPTH } from "./parse.js";
 // Primitives
 export { DecimalString, SignedDecimalString, decimalFromNumber, decimalFromScientific, MAX_DECIMAL_SCALE, MAX_DECIMAL_INTEGER_DIGITS } from "./primitives/decimal.js";
 export type { UnitDimension } from "./primitives/unit.js";
-export { UnitCode, isUnitCode, describeUnit } from "./primitives/unit.js";
+export { UnitCode, isUnitCode, describeUnit, unitDimension } from "./primitives/unit.js";
 export { Quantity, Measure, quantityFromNumber, safeQuantityFromNumber } from "./primitives/quantity.js";
 export { Identifier, IdentifierScope, CrossReferences, Reference, PlantCode, MaterialRef, SCHEME_PATTERN } from "./primitives/identifier.js";
 export type { Identified } from "./primitives/identity.js";
@@ -73,9 +73,26 @@ export {
 } from "./events/keys.js";
 export { uuidV5 } from "./events/uuid.js";
 
+// CloudEvents protocol bindings (HTTP, Kafka, MQTT 5)
+export { BINDING_ISSUE_CODES, CLOUDEVENTS_JSON_CONTENT_TYPE, CLOUDEVENTS_BATCH_CONTENT_TYPE } from "./bindings/shared.js";
+export type { HttpMessage, HttpHeadersInput, HttpMessageInput } from "./bindings/http.js";
+export { toHttpBinary, toHttpStructured, toHttpBatch, safeReadHttpEvent, readHttpEvent, safeReadHttpBatch, readHttpBatch } from "./bindings/http.js";
+export type { KafkaMessage, KafkaHeaderValue, KafkaMessageInput } from "./bindings/kafka.js";
+export { eventPartitionKey, toKafkaBinary, toKafkaStructured, safeReadKafkaEvent, readKafkaEvent } from "./bindings/kafka.js";
+export type { MqttMessage, MqttMessageInput } from "./bindings/mqtt.js";
+export { toMqttBinary, toMqttStructured, safeReadMqttEvent, readMqttEvent } from "./bindings/mqtt.js";
+
 // Reading (strict and lenient)
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
 export { safeReadObject, readObject, safeReadEvent, readEvent } from "./read.js";
+
+// Streams (NDJSON and iterables of payloads; WHATWG streams, any runtime)
+export type { NdjsonLine, NdjsonLineOptions } from "./stream/lines.js";
+export { DEFAULT_MAX_LINE_BYTES } from "./stream/lines.js";
+export type { StreamStep, StreamStepResult, DeadLetter, StreamRecord, StreamCounts, PayloadStreamOptions, PayloadProcessor } from "./stream/processor.js";
+export { createPayloadProcessor } from "./stream/processor.js";
+export type { CountingStream, PayloadStreamInput } from "./stream/stream.js";
+export { createNdjsonLineStream, createPayloadStream, readableFrom } from "./stream/stream.js";
 
 // JSON Schema
 export type { SchemaName } from "./json-schema.js";

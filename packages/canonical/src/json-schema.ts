@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EventName } from "./events/catalog.js";
 import { EventSchemas, SCHEMA_BASE_URI } from "./events/catalog.js";
 import type { ObjectName } from "./objects.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EXTENSION_FIELD_PATTERN, EXTENSION_NAMESPACE_PATTERN } from "./primitives/extensions.js";
 import type { Issue, Result } from "./result.js";
 import { CanonicalValidationError, ISSUE_CODES, fromZodIssues, toJsonPointer } from "./result.js";

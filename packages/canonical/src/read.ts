@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { CanonicalEvent } from "./events/catalog.js";
 import { CanonicalEvent as CanonicalEventSchema } from "./events/catalog.js";
 import { safeParseEvent } from "./events/create.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { SIGNED_DECIMAL_PATTERN, UNSIGNED_DECIMAL_PATTERN } from "./primitives/decimal.js";
 import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from "./primitives/header.js";
 import { quote, shortMessage } from "./quote.js";

@@ -4,7 +4,9 @@ import { pathToFileURL } from "node:url";
 import type { Issue } from "@mfgsync/canonical";
 import type { MapResult, MapperRegistry, MappingContext, VendorMappers } from "@mfgsync/mapping";
 import { createRegistry } from "@mfgsync/mapping";
+import { ORACLE_VENDOR } from "@mfgsync/mappers-oracle";
 import { SAP_VENDOR } from "@mfgsync/mappers-sap";
+import { D365_VENDOR } from "@mfgsync/mappers-d365";
 
 /** The canonical objects `mfgsync map` knows. */
 export const MAP_ENTITIES = ["material", "production-order", "lot", "inspection", "nonconformance"] as const;
@@ -26,7 +28,10 @@ export interface Vendor {
 }
 
 /** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
-export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR]);
+export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR, D365_VENDOR]);
+
+/** The module URLs of the plugins loaded so far, for worker threads (`map --ndjson --jobs N`) to load them too. */
+export const PLUGIN_URLS: string[] = [];
 
 /** The vendors of the registry, in registration order. */
 export function vendors(): readonly Vendor[] {
@@ -83,6 +88,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
     if (!r.ok) throw Object.assign(new Error(`--plugin ${specifier}: ${r.message}`), { code: "PLUGIN" });
     names.push(vendor.name);
   }
+  if (!PLUGIN_URLS.includes(url)) PLUGIN_URLS.push(url);
   return names;
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SCHEMA_VERSION } from "../primitives/header.js";
 import { Timestamp } from "../primitives/time.js";
 import { ISSUE_CODES } from "../result.js";
@@ -163,10 +163,15 @@ class EnvelopeFactory<T extends string, D extends z.ZodType> {
 }
 type EnvelopeSchemas = { [K in EventName]: ReturnType<EnvelopeFactory<Definitions[K]["type"], Definitions[K]["data"]>["make"]> };
 
+// Each envelope is built on first use (a getter that caches): building all 27 at import was about a third
+// of the package's import time, and most programs use a few events or none (docs/guides/benchmarks.md).
 function buildEnvelopes(): EnvelopeSchemas {
   const out: Record<string, z.ZodType> = {};
-  for (const [name, def] of Object.entries(EVENT_DEFINITIONS)) out[name] = envelope(name, def.type, def.data, def.description);
-  return out as EnvelopeSchemas;
+  for (const [name, def] of Object.entries(EVENT_DEFINITIONS)) {
+    let schema: z.ZodType | undefined;
+    Object.defineProperty(out, name, { enumerable: true, get: () => (schema ??= envelope(name, def.type, def.data, def.description)) });
+  }
+  return Object.freeze(out) as EnvelopeSchemas;
 }
 
 /**
@@ -189,7 +194,13 @@ export const EventSchemas: EnvelopeSchemas = buildEnvelopes();
  * CanonicalEvent.safeParse({ specversion: "1.0" }).success; // false
  * ```
  */
-export const CanonicalEvent = z.discriminatedUnion("type", Object.values(EventSchemas) as unknown as [EnvelopeSchemas[EventName], ...EnvelopeSchemas[EventName][]]);
+// The options are lazy wrappers of the envelopes, so that the union (built at import) does not build
+// them all; zod resolves them on the first parse. Typed as the envelopes themselves: parsing, inference
+// and JSON Schema generation see through `z.lazy`.
+export const CanonicalEvent = z.discriminatedUnion(
+  "type",
+  (Object.keys(EVENT_DEFINITIONS) as EventName[]).map((name) => z.lazy(() => EventSchemas[name])) as unknown as [EnvelopeSchemas[EventName], ...EnvelopeSchemas[EventName][]],
+);
 /**
  * A canonical event of a given name (or any of them).
  *

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { Identifier, Reference } from "../primitives/identifier.js";
 import { Quantity } from "../primitives/quantity.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { VendorCode, codedValue } from "../primitives/coded-value.js";
 import { extensionsField, headerFields } from "../primitives/header.js";
 import { MaterialRef, PlantCode, Reference } from "../primitives/identifier.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { DecimalString } from "../primitives/decimal.js";
 import { extensionsField, headerFields } from "../primitives/header.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { codedValue } from "../primitives/coded-value.js";
 import { extensionsField, headerFields } from "../primitives/header.js";
 import { Identifier, MaterialRef, PlantCode, Reference } from "../primitives/identifier.js";

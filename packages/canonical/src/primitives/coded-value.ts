@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Builds the schema of a coded value: a canonical code from `values` plus,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { quote } from "../quote.js";
 
 /** Most fraction digits a canonical decimal may carry. Longer fractions are almost always binary floating-point artefacts such as `0.30000000000000004`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Pattern of an extension namespace: the source system, e.g. `sap`, `oracle`, `d365`, `acme.mes`; at most 64

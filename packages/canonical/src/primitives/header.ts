@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Extensions } from "./extensions.js";
 import { CrossReferences, Identifier } from "./identifier.js";
 import { Timestamp } from "./time.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Pattern of an identifier scheme: lower-case words joined by `-` or `.`,

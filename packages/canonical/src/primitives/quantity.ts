@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Result } from "../result.js";
 import { CanonicalValidationError, ISSUE_CODES } from "../result.js";
 import { DecimalString, MAX_DECIMAL_SCALE, SignedDecimalString, decimalFromNumber } from "./decimal.js";
@@ -69,7 +69,7 @@ export type Measure = {
  */
 export function safeQuantityFromNumber(value: number, unit: string): Result<Quantity> {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.invalidType, message: `expected a finite number, got ${String(value)}` }] };
+    return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.invalidType, message: `expected a finite number, got ${typeof value === "number" ? String(value) : quote(value)}` }] };
   }
   if (value < 0) {
     return { ok: false, issues: [{ path: "/value", code: ISSUE_CODES.tooSmall, message: `a quantity cannot be negative (${value})` }] };

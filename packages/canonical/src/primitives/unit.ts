@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REC20_ACTIVE_CODES, REC20_DIMENSIONS, REC20_NAMES } from "../units/rec20.generated.js";
 import { quote } from "../quote.js";
 
@@ -56,7 +56,26 @@ export type UnitDimension = "mass" | "length" | "area" | "volume" | "time" | "te
 export function describeUnit(code: string): { code: string; name: string; dimension?: UnitDimension; factorToBase?: string } | undefined {
   if (!ACTIVE_SET.has(code)) return undefined;
   const name = REC20_NAMES[code] ?? code;
+  const dim = unitDimension(code);
+  return dim === undefined ? { code, name } : { code, name, ...dim };
+}
+
+/**
+ * The dimension and exact factor to the SI base of an active Rec 20 unit, as
+ * {@link describeUnit} gives them, without the unit's name: code that only
+ * converts units (the validators) then leaves the 1,755 names out of a browser
+ * bundle. `undefined` for codes that are not active or have no fixed dimension.
+ *
+ * @example
+ * ```ts
+ * import { unitDimension } from "@mfgsync/canonical";
+ * unitDimension("GRM"); // { dimension: "mass", factorToBase: "0.001" }
+ * unitDimension("CEL"); // { dimension: "temperature" } (affine: no factor)
+ * ```
+ */
+export function unitDimension(code: string): { dimension: UnitDimension; factorToBase?: string } | undefined {
+  if (!ACTIVE_SET.has(code)) return undefined;
   const dim = REC20_DIMENSIONS[code];
-  if (!dim) return { code, name };
-  return dim[1] === null ? { code, name, dimension: dim[0] as UnitDimension } : { code, name, dimension: dim[0] as UnitDimension, factorToBase: dim[1] };
+  if (!dim) return undefined;
+  return dim[1] === null ? { dimension: dim[0] as UnitDimension } : { dimension: dim[0] as UnitDimension, factorToBase: dim[1] };
 }

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { CanonicalEventOf, EventName } from "../events/catalog.js";
 import { EVENT_DEFINITIONS } from "../events/catalog.js";
 import type { EventInput } from "../events/create.js";

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Lot, SerialLink } from "../lot/lot.js";
 import type { AlternativeUnit, LocalizedText, Material, MaterialPlant } from "../material/material.js";
 import type { Component, Operation, ProductionOrder, RevisionRef } from "../production-order/production-order.js";

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Extensions } from "../primitives/extensions.js";
 import { EXTENSION_FIELD_PATTERN, EXTENSION_NAMESPACE_PATTERN } from "../primitives/extensions.js";
 import type { Identifier, IdentifierScope, MaterialRef, Reference } from "../primitives/identifier.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Value lists adopted verbatim from B2MML V0701 `B2MML-Common.xsd` (MESA International).
 // The Business To Manufacturing Markup Language (B2MML) is used courtesy of MESA International.

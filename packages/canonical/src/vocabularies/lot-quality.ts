@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Lot quality status and holds (since 1.1). B2MML's Disposition says whether a
 // lot may be used; it cannot tell a lot awaiting inspection from a quarantined

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // ISA-95 has no nonconformance object and only free-text test evaluations. These
 // lists follow OAGIS ItemNonconformance and common QMS vocabularies; each is

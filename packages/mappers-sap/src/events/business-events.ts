@@ -3,6 +3,7 @@ import type { MapResult, MappingContext } from "@mfgsync/mapping";
 import { resolveContext } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS } from "../context.js";
 import type { WireResult } from "@mfgsync/mapping";
+import { parseWireJson } from "@mfgsync/mapping";
 
 /**
  * What an SAP business event says: which canonical object changed and how to
@@ -80,6 +81,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A lone UTF-16 surrogate: no URI (and no SAP key) can hold it, and `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function literal(value: string): string {
   return encodeURIComponent(`'${value.replace(/'/g, "''")}'`);
 }
@@ -129,6 +133,7 @@ export function decodeBusinessEvent(input: unknown, context?: MappingContext, ba
       const emptyAllowed = name === "BatchIdentifyingPlant";
       if (typeof value !== "string" || (value === "" && !emptyAllowed)) fail(`/data/${name}`, "field.required", `the event names no ${name}`);
       else if (value.length > max) fail(`/data/${name}`, "value.too-big", `${name} is longer than ${max} characters`);
+      else if (LONE_SURROGATE.test(value)) fail(`/data/${name}`, "value.invalid", `${name} holds a lone UTF-16 surrogate, which no resource path can hold`);
       else key[name] = value;
     }
   }
@@ -172,11 +177,10 @@ export function decodeBusinessEvent(input: unknown, context?: MappingContext, ba
 export function decodeBusinessEvents(payload: unknown, context?: MappingContext): WireResult<ObjectReference> {
   let data = payload;
   if (typeof payload === "string") {
-    try {
-      data = JSON.parse(payload);
-    } catch (error) {
-      return { ok: false, issues: [{ path: "", code: "json.invalid", message: `the payload is not JSON: ${error instanceof Error ? error.message : String(error)}` }] };
-    }
+    // The core's wire parser: duplicate keys are refused naming the key, as in every decodeWire.
+    const parsed = parseWireJson(payload);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    data = parsed.value;
   }
   if (Array.isArray(data)) return { ok: true, collection: true, results: data.map((event, i) => decodeBusinessEvent(event, context, `/${i}`)) };
   return { ok: true, collection: false, results: [decodeBusinessEvent(data, context)] };

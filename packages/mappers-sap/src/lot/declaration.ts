@@ -1,11 +1,31 @@
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
-import type { MapperDeclaration } from "@mfgsync/mapping";
+import type { LotHold } from "@mfgsync/canonical";
+import type { KnownLoss, MapperDeclaration } from "@mfgsync/mapping";
 import { odataV2Profile } from "@mfgsync/mapping";
 import { declareMapper, entity, field, identifier, lossNormalizers, materialRef, odataV2Date, odataV2DateTimeOffset, text } from "@mfgsync/mapping";
 import { SAP_CONTEXT_DEFAULTS, SAP_NAMESPACE } from "../context.js";
 import { Batch_CATALOG } from "../generated/catalog.js";
 import { COMMON_LOSSES, codeLoss, issuerLoss } from "../losses.js";
-import { batchDisposition } from "./disposition.js";
+import { BATCH_STATUS_LIST, batchStatus } from "./status.js";
+
+/** Quality status and holds: SAP keeps only the batch status, read through the tenant's table. */
+function qualityFactLosses(): KnownLoss[] {
+  return [
+    {
+      path: "/qualityStatus",
+      reason: `SAP keeps no quality status: it is read from the batch status through codeTables["${BATCH_STATUS_LIST}"] (restricted without a table: Other), with SAP's own originalCode`,
+      normalize: lossNormalizers.codeOnly,
+    },
+    {
+      path: "/holds",
+      reason: `SAP keeps no hold records: a restricted batch reads as the one hold codeTables["${BATCH_STATUS_LIST}"].restricted.hold names (none without it), without id, reference, time, user, quantity or note`,
+      normalize: (value) => (Array.isArray(value) ? value.map((h) => {
+        const hold = h as LotHold;
+        return { reason: { value: hold.reason.value }, source: { value: hold.source.value }, blocks: [...hold.blocks].sort() };
+      }) : value),
+    },
+  ];
+}
 
 /**
  * The declaration of the SAP batch mapper: API_BATCH_SRV `Batch` ↔ canonical
@@ -41,10 +61,11 @@ export const batchDeclaration: MapperDeclaration<"lot"> = declareMapper({
       field("BatchIdentifyingPlant", "plant", text(), { note: "empty for batches unique at material or client level (then no plant)" }),
       field("ManufactureDate", "manufacturedAt", odataV2Date()),
       field("ShelfLifeExpirationDate", "expiresOn", odataV2Date(), { note: "expiry is a date; it does not change the disposition" }),
-      field(["BatchIsMarkedForDeletion", "MatlBatchIsInRstrcdUseStock"], "disposition", batchDisposition(), {
+      field(["BatchIsMarkedForDeletion", "MatlBatchIsInRstrcdUseStock"], "", batchStatus(), {
+        fills: ["disposition", "qualityStatus", "holds"],
         carryAlways: true,
-        note: "deleted → Closed, restricted → Restricted, else UnRestricted; QI and blocked are stock types, not batch attributes",
-        uncertain: "the batch status model is [INFERRED] (notes section 6)",
+        note: `deleted → Closed, restricted → Restricted, else UnRestricted; what "restricted" and "unrestricted" mean (quality status, the hold a restricted batch stands for) is the tenant's: codeTables["${BATCH_STATUS_LIST}"]; without one a restricted batch reads as quality status Other (originalCode "restricted") and no hold. QI and blocked are stock types, not batch attributes`,
+        uncertain: "the batch status model is [INFERRED] (notes section 6); a restricted batch is not necessarily a QM hold",
       }),
       field("BatchBySupplier", "supplierLot", text()),
       field("Supplier", "supplier", identifier()),
@@ -68,8 +89,7 @@ export const batchDeclaration: MapperDeclaration<"lot"> = declareMapper({
     { path: "/lastChangedAt", reason: "SAP keeps milliseconds", normalize: lossNormalizers.millisecondsWithOffset },
     { path: "/manufacturedAt", reason: "SAP keeps a date only", normalize: lossNormalizers.dateOnly },
     { path: "/expiresOn", reason: "SAP keeps a date only", normalize: lossNormalizers.dateOnly },
-    // Since canonical 1.1:
-    { path: "/qualityStatus", reason: "not mapped in this release: API_BATCH_SRV has only the restricted flag behind the disposition, and mapping it to a quality status is a follow-up" },
-    { path: "/holds", reason: "not mapped in this release: a restricted batch is one flag without hold records (reason, source, blocks); the flag is kept as the disposition" },
+    // Since canonical 1.1: SAP keeps the batch status only; quality status and hold come from the tenant's table.
+    ...qualityFactLosses(),
   ],
 });

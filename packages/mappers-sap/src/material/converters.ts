@@ -28,6 +28,8 @@ export function sapLanguage(): Converter<string | null | undefined, string> {
       const special = Object.prototype.hasOwnProperty.call(SPECIAL_LANGUAGES, value) ? SPECIAL_LANGUAGES[value] : undefined;
       if (special !== undefined) return special;
       if (!/^[A-Za-z]{2}$/.test(value)) return scope.issue(props[0] ?? "", "format.invalid", `"${value}" is not an ISO language key; map it in code`);
+      // Encode writes the key upper-case: another spelling ("ro") is kept so that it goes back as sent.
+      if (value !== value.toUpperCase()) scope.carry(props[0] ?? "", value);
       return value.toLowerCase();
     },
     encode(value, scope, pointer) {

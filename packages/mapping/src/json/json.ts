@@ -145,6 +145,7 @@ function copy(value: unknown, depth: number, path: string, drop: CopyOptions["dr
 /** Puts exact number texts back into a copied value (the inverse of {@link copyJson}'s `numbers`), where the double still matches. */
 export function restoreNumbers(value: unknown, numbers: Readonly<Record<string, string>>): unknown {
   let root = value;
+  let copied: Set<unknown> | undefined;
   for (const [pointer, text] of Object.entries(numbers)) {
     const tokens = pointerTokens(pointer);
     if (tokens.length === 0) {
@@ -152,7 +153,25 @@ export function restoreNumbers(value: unknown, numbers: Readonly<Record<string, 
       continue;
     }
     let parent: unknown = root;
-    for (let i = 0; i < tokens.length - 1; i++) parent = isRecord(parent) || Array.isArray(parent) ? (parent as Record<string, unknown>)[tokens[i] ?? ""] : undefined;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      if (!(isRecord(parent) || Array.isArray(parent))) {
+        parent = undefined;
+        break;
+      }
+      const container = parent as Record<string, unknown>;
+      const key = tokens[i] ?? "";
+      let next = container[key];
+      // Nested containers may be shared with the caller's object (kept vendor values in its extensions): copy them
+      // before writing, so that restoring exact numbers never changes the input.
+      if (isRecord(next) || Array.isArray(next)) {
+        if (!(copied ??= new Set()).has(next)) {
+          next = Array.isArray(next) ? [...(next as unknown[])] : { ...(next as Record<string, unknown>) };
+          copied.add(next);
+          container[key] = next;
+        }
+      }
+      parent = next;
+    }
     const last = tokens[tokens.length - 1] ?? "";
     if ((isRecord(parent) || Array.isArray(parent)) && typeof (parent as Record<string, unknown>)[last] === "number" && (parent as Record<string, unknown>)[last] === Number(text)) {
       (parent as Record<string, unknown>)[last] = new JsonNumber(text);

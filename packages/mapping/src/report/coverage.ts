@@ -1,5 +1,5 @@
 import { ObjectSchemas } from "@mfgsync/canonical";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { EntityDeclaration, MapperDeclaration } from "../declare.js";
 
 type AnySchema = z.core.$ZodType;

@@ -9,7 +9,7 @@
 // exact rational; nothing is rounded.
 
 import type { Identifier, Material, MaterialRef, UnitDimension } from "@mfgsync/canonical";
-import { describeUnit } from "@mfgsync/canonical";
+import { unitDimension } from "@mfgsync/canonical";
 import type { UnitConversion } from "../context/types.js";
 import type { RuleContext } from "../engine/types.js";
 import type { Rational } from "./decimal.js";
@@ -32,7 +32,7 @@ const rec20Cache = new Map<string, Rec20>();
 export function rec20(unit: string): Rec20 {
   let info = rec20Cache.get(unit);
   if (!info) {
-    const described = describeUnit(unit);
+    const described = unitDimension(unit);
     const factor = described?.factorToBase === undefined ? undefined : parseDecimal(described.factorToBase);
     info = { ...(described?.dimension ? { dimension: described.dimension } : {}), ...(factor ? { factor } : {}) };
     rec20Cache.set(unit, info);

@@ -1,0 +1,32 @@
+import type { EntityDeclaration } from "@mfgsync/mapping";
+import { entity, field, identifier, jsonDecimal, materialRef, quantity, sameAsParent, text, unitCode, unlessSameAsParent } from "@mfgsync/mapping";
+import { ProductionOrderBillOfMaterialLines_CATALOG } from "../generated/catalog.js";
+import { emptyKept, operationNumber } from "./converters.js";
+
+/**
+ * `ProductionOrderBillOfMaterialLines` (expanded as `ProdutionOrderBOMLines`,
+ * sic) ↔ canonical `Component`. `LineNumber` is a decimal (`2.5` exists) and
+ * is the component's identity (`item`). Consumption type (constant or
+ * variable), the quantity denominator, line type, flushing principle and the
+ * other quantities stay in `extensions.d365`.
+ */
+export const bomLineEntity: EntityDeclaration = entity({
+  entity: "ProductionOrderBillOfMaterialLines",
+  catalog: ProductionOrderBillOfMaterialLines_CATALOG,
+  constants: { materialUse: { value: "Consumed" } },
+  scope: { vendor: "dataAreaId", type: "company", caseInsensitive: true },
+  fields: [
+    field("LineNumber", "item", jsonDecimal(), { required: true, note: "Edm.Decimal line number, digits kept (\"2.5\")" }),
+    field("ItemNumber", "material", materialRef({ scoped: true }), { required: true }),
+    field(["BOMLineQuantity", "BOMLineUnitSymbol"], "requiredQuantity", quantity(jsonDecimal(), unitCode()), {
+      required: true,
+      note: "the quantity per BOMLineQuantityDenominator units of the order's item (the denominator is kept in extensions)",
+      uncertain: "property casing BOMLine… converted back from the SDK's camelCase [inferred]; per-series semantics [inferred]",
+    }),
+    field("ItemBatchNumber", "lot", emptyKept(identifier({ scoped: true })), { note: "reserved or consumed batch" }),
+    field("RouteOperationNumber", "issuingOperation", operationNumber({ zeroIsNone: true }), { uncertain: "0 meaning \"no operation\" is [inferred]" }),
+    field("ConsumptionSiteId", "plant", unlessSameAsParent("ProductionSiteId"), { note: "only when it differs from the order's site" }),
+    field("ConsumptionWarehouseId", "storageLocation", text()),
+    field("ProductionOrderNumber", null, sameAsParent("ProductionOrderNumber")),
+  ],
+});
