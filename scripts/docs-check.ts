@@ -42,6 +42,8 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 function serve(): Promise<{ server: http.Server; base: string }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    // Chromium asks every site for /favicon.ico by itself; the site links no favicon, so that is not a missing file.
+    if (url.pathname === "/favicon.ico") { res.writeHead(204).end(); return; }
     const file = path.join(SITE, decodeURIComponent(url.pathname).replace(/\/$/, "/index.html"));
     if (!file.startsWith(SITE + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end("not found");
