@@ -62,7 +62,7 @@ describe("docs/guides/field-map.md (pnpm run generate:mapping-docs)", () => {
     for (const vendor of vendors) {
       for (const declaration of vendor.declarations) {
         for (const field of declaration.root.fields) {
-          if (field.canonical && !field.canonical.includes(".") && !field.canonical.includes("[")) expect(doc, `${declaration.name} ${field.canonical}`).toContain(`\`${field.vendor[0]}\``);
+          if (field.canonical && field.vendor[0] !== undefined && !field.canonical.includes(".") && !field.canonical.includes("[")) expect(doc, `${declaration.name} ${field.canonical}`).toContain(`\`${field.vendor[0]}\``);
         }
       }
     }

@@ -220,7 +220,7 @@ export function renderModelTypes(): Map<string, string> {
       const end = text.indexOf(";\n", start.index) + 2;
       text = `${text.slice(0, end)}${newTypeDoc(target.name)}\n${declaration}\n${text.slice(end)}`;
     }
-    if (declaration.includes("z.core.") && !/^import (?:type )?\{ z \} from "zod";/m.test(text)) throw new Error(`${target.file} must import z`);
+    if (declaration.includes("z.core.") && !/^import (?:type )?(?:\{ z \}|\* as z) from "zod";/m.test(text)) throw new Error(`${target.file} must import z`);
     out.set(target.file, text);
   }
   for (const [file, used] of usedByFile) out.set(file, addImports(out.get(file)!, file, used, files));
