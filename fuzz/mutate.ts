@@ -314,7 +314,14 @@ export function applyMutations(seed: unknown, list: readonly Mutation[]): unknow
       }
       case "retype": {
         const path = pick(all, m.at) as Path;
-        root = updateIn(root, path, (old) => retype(old, m.how));
+        root = updateIn(root, path, (old) => {
+          // An added "toString" that is not a function makes String(object) throw: such a node keeps its type.
+          try {
+            return retype(old, m.how);
+          } catch {
+            return old;
+          }
+        });
         break;
       }
       case "edit-string": {

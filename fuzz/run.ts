@@ -22,7 +22,11 @@ const caseIndex = process.env["FUZZ_CASE"] === undefined || process.env["FUZZ_CA
 const started = Date.now();
 const runs = await runFuzz({
   n, seed, ...(only ? { only } : {}), ...(caseIndex === undefined ? {} : { caseIndex }),
-  onTarget: (target, tally, ms) => process.stderr.write(`${target.name}: ${tally.cases} cases, ${tally.defects} defects, ${(ms / 1000).toFixed(1)} s\n`),
+  onTarget: (target, tally, ms) => {
+    const found = Object.entries(tally.counts).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(", ");
+    process.stderr.write(`${target.name}: ${tally.cases} cases, ${tally.defects} defects${found ? ` (${found})` : ""}, ${(ms / 1000).toFixed(1)} s\n`);
+    for (const e of tally.examples) process.stderr.write(`  ${e.category} case ${e.index}: ${e.detail.slice(0, 300)}\n`);
+  },
 });
 process.stdout.write(renderRuns(runs, { n, seed }));
 const defects = runs.reduce((a, r) => a + r.tally.defects, 0);

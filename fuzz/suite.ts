@@ -81,7 +81,8 @@ export function runTarget(target: Target, n: number, seed: number, caseIndex?: n
         target.check(cases[j], tally);
       } catch (error) {
         // A throw escaping the target's own guards is the suite's bug or a throw in a getter: count it.
-        tally.add("throws", `${target.name}: escaped the checks: ${error instanceof Error ? error.message : String(error)}`);
+        const at = error instanceof Error ? (error.stack ?? "").split("\n").slice(1, 4).map((l) => l.trim()).join(" < ") : "";
+        tally.add("throws", `${target.name}: escaped the checks: ${error instanceof Error ? error.message : String(error)} (${at})`);
       }
     }
   }
