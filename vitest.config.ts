@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ["@mfgsync/source"] },
   ssr: { resolve: { conditions: ["@mfgsync/source"] } },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "fuzz/**/*.test.ts", "scripts/**/*.test.ts"],
     typecheck: { enabled: true, include: ["packages/*/test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 60_000,
     setupFiles: ["./vitest.setup.ts"],

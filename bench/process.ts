@@ -1,6 +1,7 @@
 // Benchmarks that need fresh processes: the cold start of the built
 // packages and the built CLI streaming NDJSON. Node only (bench/).
 import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUILT = ["canonical", "mapping", "mappers-sap", "validators", "cli"];
+// The CLI worker threads (map --ndjson --jobs N) import every vendor package the CLI registers from its build.
+const BUILT = ["canonical", "mapping", "mappers-sap", "mappers-oracle", "mappers-d365", "validators", "cli"];
 
 /** Builds the JavaScript of the packages the process benchmarks run (no type declarations: fast), logging to stderr. */
 export function buildPackages(): void {
@@ -102,7 +104,9 @@ export async function measureCliColdStart(pairs: number): Promise<CliColdStart> 
     const context = path.join(dir, "context.json");
     fs.writeFileSync(payload, JSON.stringify(makeSapOrderPayload(7)));
     fs.writeFileSync(context, JSON.stringify(SAP_BENCH_CONTEXT));
-    const cliArgs = [path.join(ROOT, "packages", "cli", "dist", "bin.js"), "map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--context", context, payload];
+    // The command as installed: the package's `bin` (its launcher loads the bundled CLI through a code cache).
+    const bin = (JSON.parse(fs.readFileSync(path.join(ROOT, "packages", "cli", "package.json"), "utf8")) as { bin: { mfgsync: string } }).bin.mfgsync;
+    const cliArgs = [path.join(ROOT, "packages", "cli", bin), "map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--context", context, payload];
     const cli = async () => {
       const r = await timed(cliArgs, { cwd: dir });
       const out = r.code === 0 ? (JSON.parse(r.stdout) as { kind?: unknown; id?: { value?: unknown } }) : undefined;
@@ -110,7 +114,7 @@ export async function measureCliColdStart(pairs: number): Promise<CliColdStart> 
       return r.ms;
     };
     const node = async () => (await timed(["-e", "0"], { cwd: dir })).ms;
-    await cli(); // a first run outside the figures: the file system cache, and the CLI's code cache when it keeps one
+    await cli(); // a first run outside the figures: it warms the file system cache and writes the CLI's code cache
     const cliMs: number[] = [], nodeMs: number[] = [], ratios: number[] = [];
     for (let i = 0; i < pairs; i++) {
       let c: number, n: number;
@@ -142,6 +146,11 @@ export interface StreamRun {
   readonly inputMB: number;
   /** Where the CLI read the orders from. */
   readonly source: string;
+  /** `--jobs` of the run (worker threads; 1 = in-process). */
+  readonly jobs: number;
+  /** SHA-256 of standard output and of the dead-letter file: runs with other `--jobs` must give the same. */
+  readonly outputSha256: string;
+  readonly deadLetterSha256: string;
 }
 
 /** Every `INVALID_EVERY`th line is broken (a unit SAP does not know), to exercise the dead-letter path. */
@@ -180,7 +189,7 @@ export function writeOrdersNdjson(file: string, lines: number, distinct = 2000):
  * `repeat` > 1, through standard input (the file piped `repeat` times, with
  * backpressure), so a 400k-order run needs no 12 GB file.
  */
-export async function measureStream(file: number, repeat = 1): Promise<StreamRun> {
+export async function measureStream(file: number, repeat = 1, jobs = 1): Promise<StreamRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mfgsync-stream-"));
   const orders = file * repeat;
   try {
@@ -191,16 +200,18 @@ export async function measureStream(file: number, repeat = 1): Promise<StreamRun
     fs.writeFileSync(context, JSON.stringify(SAP_BENCH_CONTEXT));
     const args = [
       "--require", path.join(ROOT, "bench", "rss-report.cjs"), path.join(ROOT, "packages", "cli", "dist", "bin.js"),
-      "map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--context", context, "--ndjson", "--dead-letter", path.join(dir, "dead.ndjson"),
+      "map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--context", context, "--ndjson", "--jobs", String(jobs), "--dead-letter", path.join(dir, "dead.ndjson"),
       repeat > 1 ? "-" : input,
     ];
     const started = performance.now();
+    const hash = createHash("sha256");
     const result = await new Promise<{ code: number | null; outLines: number; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: dir, stdio: [repeat > 1 ? "pipe" : "ignore", "pipe", "pipe"], env: { ...process.env, MFGSYNC_BENCH_RSS_FILE: rssFile } });
       let outLines = 0;
       let stderr = "";
       if (child.stdout === null || child.stderr === null) throw new Error("no pipes to the CLI");
       child.stdout.on("data", (b: Buffer) => {
+        hash.update(b);
         for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) outLines++;
       });
       child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
@@ -222,12 +233,14 @@ export async function measureStream(file: number, repeat = 1): Promise<StreamRun
     if (result.code !== (expectedFailed > 0 ? 1 : 0) || result.outLines !== orders - expectedFailed) {
       throw new Error(`stream of ${orders}: exit ${result.code}, ${result.outLines} lines out (expected ${orders - expectedFailed}): ${result.stderr.slice(-2000)}`);
     }
-    const deadLines = fs.readFileSync(path.join(dir, "dead.ndjson"), "utf8").split("\n").filter(Boolean).length;
+    const deadText = fs.readFileSync(path.join(dir, "dead.ndjson"), "utf8");
+    const deadLines = deadText.split("\n").filter(Boolean).length;
     if (deadLines !== expectedFailed) throw new Error(`stream of ${orders}: ${deadLines} dead letters, expected ${expectedFailed}`);
     const rss = JSON.parse(fs.readFileSync(rssFile, "utf8")) as { maxRssKB: number };
     return {
       orders, seconds, ordersPerSec: orders / seconds, peakRssMB: rss.maxRssKB / 1024, mapped: result.outLines, failed: deadLines,
       inputMB: (fs.statSync(input).size * repeat) / 1024 / 1024, source: repeat > 1 ? `stdin (${file.toLocaleString("en")}-line file x${repeat})` : "file",
+      jobs, outputSha256: hash.digest("hex"), deadLetterSha256: createHash("sha256").update(deadText).digest("hex"),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   let cold: ColdStart | undefined;
   let cliCold: CliColdStart | undefined;
   const streams: StreamRun[] = [];
-  const processWanted = values["no-process"] !== true && (wanted("coldStartMs") || wanted("coldStartVsNode") || wanted("streamOrdersPerSec"));
+  const processWanted = values["no-process"] !== true && (wanted("coldStartMs") || wanted("coldStartVsNode") || wanted("streamOrdersPerSec") || wanted("streamPeakRssMB") || wanted("parallelSpeedup2"));
   if (processWanted && values["no-build"] !== true) {
     log("  building the packages (JavaScript only) ...");
     buildPackages();
@@ -89,15 +89,26 @@ async function main(): Promise<void> {
     cliCold = await measureCliColdStart(Number(values["cold-runs"] ?? (quick ? 10 : 15)));
     log(`  coldStartVsNode = ${cliCold.ratio.toFixed(2)} (CLI ${cliCold.cliMs.toFixed(1)} ms, node -e 0 ${cliCold.nodeMs.toFixed(1)} ms, ${cliCold.pairs} pairs)`);
   }
-  if (processWanted && wanted("streamOrdersPerSec")) {
-    // Sizes above 100k read a 100k-line file several times through standard input.
+  if (processWanted && (wanted("streamOrdersPerSec") || wanted("streamPeakRssMB"))) {
+    // Sizes above 100k read a 100k-line file several times through standard input. The parallel run (--jobs 2).
     for (const n of streamSizes) {
       log(`  streaming ${n} orders ...`);
       const repeat = n > 100_000 && n % 100_000 === 0 ? n / 100_000 : 1;
-      const s = await measureStream(n / repeat, repeat);
+      const s = await measureStream(n / repeat, repeat, 2);
       log(`  ${n} orders: ${Math.round(s.ordersPerSec)}/s, peak RSS ${s.peakRssMB.toFixed(1)} MB`);
       streams.push(s);
     }
+  }
+  // --jobs 2 against --jobs 1 on the same file, one after the other; the output and the dead letters must be the same.
+  let parallel: { jobs1: StreamRun; jobs2: StreamRun } | undefined;
+  if (processWanted && wanted("parallelSpeedup2")) {
+    const n = streamSizes[0] ?? 100_000;
+    log(`  parallelSpeedup2: ${n} orders, --jobs 1 then --jobs 2 ...`);
+    const jobs1 = await measureStream(n, 1, 1);
+    const jobs2 = await measureStream(n, 1, 2);
+    if (jobs1.outputSha256 !== jobs2.outputSha256 || jobs1.deadLetterSha256 !== jobs2.deadLetterSha256) throw new Error("parallelSpeedup2: --jobs 2 wrote another output or other dead letters than --jobs 1");
+    parallel = { jobs1, jobs2 };
+    log(`  parallelSpeedup2 = ${(jobs2.ordersPerSec / jobs1.ordersPerSec).toFixed(3)} (${Math.round(jobs1.ordersPerSec)} → ${Math.round(jobs2.ordersPerSec)} orders/s; peak RSS ${jobs1.peakRssMB.toFixed(0)} → ${jobs2.peakRssMB.toFixed(0)} MB)`);
   }
 
   const output: Record<string, unknown> = {};
@@ -125,6 +136,10 @@ async function main(): Promise<void> {
     output["streamOrdersPerSec"] = Object.fromEntries(streams.map((s) => [String(s.orders), s.ordersPerSec]));
     output["streamPeakRssMB"] = Object.fromEntries(streams.map((s) => [String(s.orders), s.peakRssMB]));
     output["stream"] = streams;
+  }
+  if (parallel) {
+    output["parallelSpeedup2"] = parallel.jobs2.ordersPerSec / parallel.jobs1.ordersPerSec;
+    output["parallelStream"] = parallel;
   }
   output["data"] = cases.data;
   output["machine"] = { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) };

@@ -18,7 +18,7 @@ export const MODEL_DOC = path.join(root, "docs/guides/canonical-model.md");
 const SRC = path.join(root, "packages/canonical/src");
 
 /** `ConstName.field` → TSDoc text, for every `export const X = z.strictObject({ ... })` (and header/extension field helpers). */
-function fieldComments(): Map<string, string> {
+export function fieldComments(): Map<string, string> {
   const out = new Map<string, string>();
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -81,7 +81,7 @@ const NAMED = new Map<unknown, string>([
 ]);
 
 /** Short human type of a zod schema. */
-function typeOf(schema: z.ZodType): string {
+export function typeOf(schema: z.ZodType): string {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   const named = NAMED.get(schema);
   if (named) return named;
@@ -130,7 +130,7 @@ const TITLES: Array<[string, string]> = [
 ];
 
 /** Schemas made by extending another one, with the one they extend. */
-const EXTENDS: Record<string, string> = { Reference: "Identifier" };
+export const EXTENDS: Record<string, string> = { Reference: "Identifier" };
 
 /** Event data schemas, in catalog order of first use. */
 const EVENT_DATA: Array<[string, string]> = [

@@ -25,6 +25,7 @@ export type { Identified } from "./primitives/identity.js";
 export { sameIdentifier, identifierKey, identitiesOf, sameObject } from "./primitives/identity.js";
 export { Timestamp, PlainDate, DateOrTimestamp } from "./primitives/time.js";
 export { codedValue, VendorCode } from "./primitives/coded-value.js";
+export type { CodedValue } from "./primitives/coded-value.js";
 export { Extensions, EXTENSION_NAMESPACE_PATTERN, EXTENSION_FIELD_PATTERN } from "./primitives/extensions.js";
 export { SCHEMA_VERSION, READABLE_SCHEMA_VERSIONS } from "./primitives/header.js";
 
@@ -78,10 +79,20 @@ export type { HttpMessage, HttpHeadersInput, HttpMessageInput } from "./bindings
 export { toHttpBinary, toHttpStructured, toHttpBatch, safeReadHttpEvent, readHttpEvent, safeReadHttpBatch, readHttpBatch } from "./bindings/http.js";
 export type { KafkaMessage, KafkaHeaderValue, KafkaMessageInput } from "./bindings/kafka.js";
 export { eventPartitionKey, toKafkaBinary, toKafkaStructured, safeReadKafkaEvent, readKafkaEvent } from "./bindings/kafka.js";
+export type { MqttMessage, MqttMessageInput } from "./bindings/mqtt.js";
+export { toMqttBinary, toMqttStructured, safeReadMqttEvent, readMqttEvent } from "./bindings/mqtt.js";
 
 // Reading (strict and lenient)
 export type { ReadMode, ReadOptions, ReadValue, UnknownField, UnknownValue } from "./read.js";
 export { safeReadObject, readObject, safeReadEvent, readEvent } from "./read.js";
+
+// Streams (NDJSON and iterables of payloads; WHATWG streams, any runtime)
+export type { NdjsonLine, NdjsonLineOptions } from "./stream/lines.js";
+export { DEFAULT_MAX_LINE_BYTES } from "./stream/lines.js";
+export type { StreamStep, StreamStepResult, DeadLetter, StreamRecord, StreamCounts, PayloadStreamOptions, PayloadProcessor } from "./stream/processor.js";
+export { createPayloadProcessor } from "./stream/processor.js";
+export type { CountingStream, PayloadStreamInput } from "./stream/stream.js";
+export { createNdjsonLineStream, createPayloadStream, readableFrom } from "./stream/stream.js";
 
 // JSON Schema
 export type { SchemaName } from "./json-schema.js";

@@ -1,4 +1,3 @@
-import type * as z from "zod";
 import { Inspection } from "./inspection/inspection.js";
 import { Lot } from "./lot/lot.js";
 import { Material } from "./material/material.js";
@@ -47,7 +46,16 @@ export type ObjectName = keyof typeof ObjectSchemas;
  * type L = CanonicalObject<"lot">;
  * ```
  */
-export type CanonicalObject<N extends ObjectName = ObjectName> = { [K in N]: z.infer<(typeof ObjectSchemas)[K]> }[N];
+export type CanonicalObject<N extends ObjectName = ObjectName> = ObjectTypes[N];
+
+/** The named type of each object (each equal to `z.infer` of its schema, see test/model-types.test-d.ts), so that hovers say `Lot`, not its fields. */
+interface ObjectTypes {
+  material: Material;
+  "production-order": ProductionOrder;
+  lot: Lot;
+  inspection: Inspection;
+  nonconformance: Nonconformance;
+}
 
 /**
  * Names of all canonical objects, in a stable order.
@@ -74,6 +82,7 @@ const byName = { material: materialParsers, "production-order": orderParsers, lo
  * import { safeParseMaterial } from "@mfgsync/canonical";
  * const r = safeParseMaterial(null); // { ok: false, issues: [...] }
  * ```
+ * @function
  */
 export const safeParseMaterial: (input: unknown) => Result<Material> = materialParsers.safeParse;
 /**
@@ -84,6 +93,7 @@ export const safeParseMaterial: (input: unknown) => Result<Material> = materialP
  * import { parseMaterial } from "@mfgsync/canonical";
  * try { parseMaterial({}); } catch (e) { console.log((e as Error).message); }
  * ```
+ * @function
  */
 export const parseMaterial: (input: unknown) => Material = materialParsers.parse;
 /**
@@ -93,6 +103,7 @@ export const parseMaterial: (input: unknown) => Material = materialParsers.parse
  * import { safeParseProductionOrder } from "@mfgsync/canonical";
  * safeParseProductionOrder("not an order").ok; // false
  * ```
+ * @function
  */
 export const safeParseProductionOrder: (input: unknown) => Result<ProductionOrder> = orderParsers.safeParse;
 /**
@@ -103,6 +114,7 @@ export const safeParseProductionOrder: (input: unknown) => Result<ProductionOrde
  * import { parseProductionOrder } from "@mfgsync/canonical";
  * try { parseProductionOrder({}); } catch (e) { console.log((e as Error).message); }
  * ```
+ * @function
  */
 export const parseProductionOrder: (input: unknown) => ProductionOrder = orderParsers.parse;
 /**
@@ -112,6 +124,7 @@ export const parseProductionOrder: (input: unknown) => ProductionOrder = orderPa
  * import { safeParseLot } from "@mfgsync/canonical";
  * safeParseLot([]).ok; // false
  * ```
+ * @function
  */
 export const safeParseLot: (input: unknown) => Result<Lot> = lotParsers.safeParse;
 /**
@@ -122,6 +135,7 @@ export const safeParseLot: (input: unknown) => Result<Lot> = lotParsers.safePars
  * import { parseLot } from "@mfgsync/canonical";
  * try { parseLot({}); } catch (e) { console.log((e as Error).message); }
  * ```
+ * @function
  */
 export const parseLot: (input: unknown) => Lot = lotParsers.parse;
 /**
@@ -131,6 +145,7 @@ export const parseLot: (input: unknown) => Lot = lotParsers.parse;
  * import { safeParseInspection } from "@mfgsync/canonical";
  * safeParseInspection(42).ok; // false
  * ```
+ * @function
  */
 export const safeParseInspection: (input: unknown) => Result<Inspection> = inspectionParsers.safeParse;
 /**
@@ -141,6 +156,7 @@ export const safeParseInspection: (input: unknown) => Result<Inspection> = inspe
  * import { parseInspection } from "@mfgsync/canonical";
  * try { parseInspection({}); } catch (e) { console.log((e as Error).message); }
  * ```
+ * @function
  */
 export const parseInspection: (input: unknown) => Inspection = inspectionParsers.parse;
 /**
@@ -150,6 +166,7 @@ export const parseInspection: (input: unknown) => Inspection = inspectionParsers
  * import { safeParseNonconformance } from "@mfgsync/canonical";
  * safeParseNonconformance(undefined).ok; // false
  * ```
+ * @function
  */
 export const safeParseNonconformance: (input: unknown) => Result<Nonconformance> = nonconformanceParsers.safeParse;
 /**
@@ -160,6 +177,7 @@ export const safeParseNonconformance: (input: unknown) => Result<Nonconformance>
  * import { parseNonconformance } from "@mfgsync/canonical";
  * try { parseNonconformance({}); } catch (e) { console.log((e as Error).message); }
  * ```
+ * @function
  */
 export const parseNonconformance: (input: unknown) => Nonconformance = nonconformanceParsers.parse;
 

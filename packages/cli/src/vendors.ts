@@ -30,6 +30,9 @@ export interface Vendor {
 /** The built-in vendors, and those the plugins add (`mfgsync --plugin MODULE …`, `MFGSYNC_PLUGINS`). */
 export const REGISTRY: MapperRegistry = createRegistry([SAP_VENDOR, ORACLE_VENDOR, D365_VENDOR]);
 
+/** The module URLs of the plugins loaded so far, for worker threads (`map --ndjson --jobs N`) to load them too. */
+export const PLUGIN_URLS: string[] = [];
+
 /** The vendors of the registry, in registration order. */
 export function vendors(): readonly Vendor[] {
   return REGISTRY.vendors() as unknown as readonly Vendor[];
@@ -43,6 +46,12 @@ export function vendorNames(): string[] {
 /** A vendor by name. */
 export function vendorNamed(name: string): Vendor | undefined {
   return REGISTRY.vendor(name) as unknown as Vendor | undefined;
+}
+
+/** `import(url)`, through the launcher when the CLI runs from its code-cached bundle (see launch.ts). */
+function importModule(url: string): Promise<unknown> {
+  const viaLauncher = (globalThis as Record<symbol, unknown>)[Symbol.for("mfgsync.cli.import")];
+  return typeof viaLauncher === "function" ? (viaLauncher as (url: string) => Promise<unknown>)(url) : import(url);
 }
 
 function isVendor(value: unknown): value is VendorMappers {
@@ -67,7 +76,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(url)) as Record<string, unknown>;
+    module = (await importModule(url)) as Record<string, unknown>;
   } catch (error) {
     throw Object.assign(new Error(`--plugin ${specifier}: cannot load it (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`), { code: "PLUGIN" });
   }
@@ -85,6 +94,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
     if (!r.ok) throw Object.assign(new Error(`--plugin ${specifier}: ${r.message}`), { code: "PLUGIN" });
     names.push(vendor.name);
   }
+  if (!PLUGIN_URLS.includes(url)) PLUGIN_URLS.push(url);
   return names;
 }
 

@@ -66,6 +66,42 @@ describe("mfgsync map --from d365 / --to d365", () => {
   });
 });
 
+describe("mfgsync map: every D365 fixture both ways", () => {
+  const root = path.resolve(import.meta.dirname, "../../mappers-d365/fixtures");
+  const context = contextFile({
+    plantTimeZones: { "2": "America/Chicago" },
+    units: { cP: "C7" },
+    codeTables: { "d365:QualityTestUnit": { Viscosity: "cP", Diameter: "mm" }, "d365:BatchDispositionCode": { "QA-QUAR": "Unavailable" }, "d365:ProductLifecycleStateId": { Discontinued: "Obsolete" } },
+  });
+  const entities = ["material", "lot", "inspection", "nonconformance"] as const;
+  for (const entity of entities) {
+    for (const file of fs.readdirSync(path.join(root, entity)).filter((f) => f.endsWith(".json"))) {
+      it(`${entity}/${file}`, async () => {
+        const text = fs.readFileSync(path.join(root, entity, file), "utf8");
+        const down = await cli(["map", "--from", "d365", "--to", "canonical", "--entity", entity, "--context", context, "-"], text);
+        expect(down.code, down.err).toBe(0);
+        const up = await cli(["map", "--from", "canonical", "--to", "d365", "--entity", entity, "--context", context, "-"], down.out);
+        expect(up.code, up.err).toBe(0);
+        const payload = JSON.parse(text) as Record<string, unknown>;
+        const isBundle = !("value" in payload && Object.keys(payload).every((k) => k === "value" || k.startsWith("@"))) && Object.keys(payload).some((k) => k.endsWith("Headers"));
+        const expected = isBundle ? [JSON.parse(JSON.stringify(payload, (k, v: unknown) => (k === "@odata.context" ? undefined : v)))] : rows(text);
+        const written = JSON.parse(up.out) as unknown;
+        const list = (Array.isArray(written) ? written : [written]) as Record<string, unknown>[];
+        if (!isBundle || list.length === 1) expect(list).toEqual(expected);
+        else {
+          // A bundle of several headers is written back as one bundle per order: the same rows, regrouped.
+          const flat = (bundles: Record<string, unknown>[]) => Object.fromEntries(Object.keys(payload).map((key) => [key, bundles.flatMap((b) => {
+            const v = b[key] as { value?: unknown[] } | unknown[] | undefined;
+            return Array.isArray(v) ? v : (v?.value ?? []);
+          }).map((row) => JSON.stringify(row, (_k, v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))).sort()]));
+          expect(flat(list)).toEqual(flat(expected as Record<string, unknown>[]));
+          expect(list.length).toBe(2);
+        }
+      });
+    }
+  }
+});
+
 describe("mfgsync translate with d365", () => {
   it("translates SAP production orders into D365 headers with their BOM lines and route", async () => {
     const sap = fs.readFileSync(path.join(SAP, "orders-1000123-released-collection.json"), "utf8");
@@ -86,5 +122,16 @@ describe("mfgsync translate with d365", () => {
     expect(r.code, r.err).toBe(0);
     const sap = JSON.parse(r.out) as Record<string, unknown>;
     expect(sap["ManufacturingOrder"]).toBe("P003990");
+  });
+});
+
+describe("mfgsync demo: the D365 section", () => {
+  it("maps every bundled D365 fixture to canonical and back without loss", async () => {
+    const r = await cli(["demo", "--format", "json"]);
+    const report = JSON.parse(r.out) as { sections: Array<{ id: string; items: Array<{ name: string; status: string }> }> };
+    const d365 = report.sections.find((s) => s.id === "d365");
+    expect(d365?.items.length).toBeGreaterThanOrEqual(10);
+    expect(d365?.items.filter((i) => i.status !== "ok")).toEqual([]);
+    for (const entity of ["production-order", "lot", "material", "inspection", "nonconformance"]) expect(d365?.items.some((i) => i.name.startsWith(`${entity}/`)), entity).toBe(true);
   });
 });

@@ -34,6 +34,20 @@ export { D365_ORDER_STATUS_STATES } from "./production-order/status.js";
 export { productionOrderDeclaration, PRODUCTION_ORDER_NAVIGATIONS } from "./production-order/declaration.js";
 export { productionOrderMapper } from "./production-order/index.js";
 export type { ProductionOrderBundle } from "./production-order/index.js";
+export { productType, lifecycleState } from "./material/converters.js";
+export { materialDeclaration } from "./material/declaration.js";
+export { materialMapper } from "./material/index.js";
+export type { DispositionMeaning } from "./lot/converters.js";
+export { countryRegion, batchDisposition, D365_DEFAULT_DISPOSITIONS, DISPOSITION_LIST } from "./lot/converters.js";
+export { batchDeclaration } from "./lot/declaration.js";
+export { batchMapper } from "./lot/index.js";
+export { qualityOrderStatus, resultLine, resultValue, derivedTestResult, TEST_UNIT_LIST } from "./inspection/converters.js";
+export { inspectionDeclaration, QUALITY_ORDER_RESULTS } from "./inspection/declaration.js";
+export { inspectionMapper } from "./inspection/index.js";
+export type { QualityOrderBundle } from "./inspection/index.js";
+export { nonconformanceType, problemType, affectedItem } from "./nonconformance/converters.js";
+export { nonconformanceDeclaration } from "./nonconformance/declaration.js";
+export { nonconformanceMapper } from "./nonconformance/index.js";
 export { d365Mappers, D365_MAPPERS_BY_OBJECT, D365_DECLARATIONS, D365_VENDOR } from "./mappers.js";
 
 export {

@@ -1,5 +1,9 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
 import type { MapperDeclaration, Mapper, VendorMappers } from "@mfgsync/mapping";
+import { inspectionMapper } from "./inspection/index.js";
+import { batchMapper } from "./lot/index.js";
+import { nonconformanceMapper } from "./nonconformance/index.js";
+import { materialMapper } from "./material/index.js";
 import { productionOrderMapper } from "./production-order/index.js";
 
 /**
@@ -12,7 +16,11 @@ import { productionOrderMapper } from "./production-order/index.js";
  * ```
  */
 export const d365Mappers = {
+  material: materialMapper,
   productionOrder: productionOrderMapper,
+  lot: batchMapper,
+  inspection: inspectionMapper,
+  nonconformance: nonconformanceMapper,
 } as const;
 
 /**
@@ -26,7 +34,11 @@ export const d365Mappers = {
  * ```
  */
 export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
+  material: materialMapper as Mapper<unknown, CanonicalObject<"material">>,
   "production-order": productionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+  lot: batchMapper as Mapper<unknown, CanonicalObject<"lot">>,
+  inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
+  nonconformance: nonconformanceMapper as Mapper<unknown, CanonicalObject<"nonconformance">>,
 };
 
 /**
@@ -35,7 +47,7 @@ export const D365_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unkno
  * @example
  * ```ts
  * import { D365_DECLARATIONS } from "@mfgsync/mappers-d365";
- * D365_DECLARATIONS.map((d) => d.name); // ["d365:production-order", ...]
+ * D365_DECLARATIONS.map((d) => d.name); // ["d365:material", "d365:production-order", ...]
  * ```
  */
 export const D365_DECLARATIONS: readonly MapperDeclaration[] = Object.values(d365Mappers).map((m) => m.declaration);

@@ -4,7 +4,7 @@
 import { safeParseObject } from "@mfgsync/canonical";
 import type { Mapper } from "@mfgsync/mapping";
 import { checkVendorRoundTrip } from "@mfgsync/mapping/conformance";
-import { decodeBusinessEvent, decodeBusinessEvents, inspectionMapper, materialMapper, nonconformanceMapper, productionOrderMapper } from "@mfgsync/mappers-sap";
+import { batchMapper, decodeBusinessEvent, decodeBusinessEvents, inspectionMapper, materialMapper, nonconformanceMapper, productionOrderMapper } from "@mfgsync/mappers-sap";
 import { describe, expect, it } from "vitest";
 import { entitiesOf, fixture } from "./helpers/fixtures.js";
 
@@ -18,6 +18,7 @@ const ORDER = first("production-order/order-1000000-teco.json");
 const LOT = first("inspection/lot-890000000123-final-accepted.json");
 const DEFECT = first("nonconformance/defect-123-order-major.json");
 const PRODUCT = first("material/product-a001-service.json");
+const BATCH = first("lot/batch-fg226-restricted.json");
 
 /** Decodes with and without the schema check: ok, valid, and back to the same vendor entity. */
 function expectExactRoundTrip(mapper: Mapper<unknown, unknown>, vendor: unknown): void {
@@ -158,5 +159,39 @@ describe("SAP product descriptions", () => {
     const mixed = copy(PRODUCT);
     (rows(mixed, "to_Description")[0] as Row)["Language"] = "rO";
     expectExactRoundTrip(materialMapper, mixed);
+  });
+});
+
+describe("found by the fuzz suite", () => {
+  it("a characteristic navigation marked __deferred holds no units for the results: an issue, not an unencodable lot", () => {
+    const lot = copy(LOT);
+    (lot["to_InspectionCharacteristic"] as Row)["__deferred"] = { uri: "x" };
+    const decoded = inspectionMapper.decode(lot, CONTEXT);
+    if (decoded.ok) expect(inspectionMapper.encode(decoded.value, CONTEXT).ok).toBe(true);
+    else expect(decoded.issues.some((i) => i.path.includes("/to_InspectionResult/"))).toBe(true);
+  });
+
+  it("a defect location whose split would not fit the code's length goes back as read", () => {
+    const defect = copy(DEFECT);
+    defect["DefectObjectCodeGroup"] = "/Date()/";
+    defect["DefectObjectCode"] = "";
+    expectExactRoundTrip(nonconformanceMapper, defect);
+  });
+
+  it("kept vendor values the catalog refuses are issues on encode, not entities decode refuses", () => {
+    const decoded = batchMapper.decode(BATCH, CONTEXT);
+    if (!decoded.ok) throw new Error("decode failed");
+    const { countryOfOrigin: _c, ...rest } = decoded.value;
+    const extensions = decoded.value.extensions as { sap: Row };
+    const tampered = { ...rest, extensions: { ...extensions, sap: { ...extensions.sap, CountryOfOrigin: "sap:batch-status" } } };
+    const r = batchMapper.encode(tampered, CONTEXT);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ path: "/countryOfOrigin", code: "value.too-big" });
+    const defect = nonconformanceMapper.decode(first("nonconformance/defects-sandbox-collection.json"), CONTEXT);
+    if (!defect.ok) throw new Error("decode failed");
+    const sap = (defect.value.extensions as { sap: Row }).sap;
+    const blank = nonconformanceMapper.encode({ ...defect.value, extensions: { ...defect.value.extensions, sap: { ...sap, DefectiveQuantity: "" } } }, CONTEXT);
+    expect(blank.ok).toBe(false);
+    if (!blank.ok) expect(blank.issues[0]?.code).toBe("decimal.format");
   });
 });

@@ -71,6 +71,10 @@ export type { TranslationLoss, TranslationResult } from "./translate.js";
 export { translate, lossesFor } from "./translate.js";
 export { BOOKKEEPING_NAMESPACE } from "./compile/state.js";
 
+// Streams (WHATWG TransformStream: NDJSON or payloads in, records with dead letters out)
+export type { WireDecoder, EntityEncoder, MapStreamCheck, MapStreamOptions } from "./stream/map-stream.js";
+export { createMapStream, mapStep } from "./stream/map-stream.js";
+
 // Registry of vendors
 export type { VendorMappers, MapperRegistry } from "./registry.js";
 export { createRegistry } from "./registry.js";

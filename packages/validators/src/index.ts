@@ -16,6 +16,10 @@
  * @packageDocumentation
  */
 
+// Streams (WHATWG TransformStream: NDJSON or payloads in, records with dead letters out)
+export type { FindingIssue, ValidateStreamOptions } from "./stream/validate-stream.js";
+export { createValidateStream, validateStep } from "./stream/validate-stream.js";
+
 // Engine
 export type {
   SubjectKind, SubjectOf, RuleSeverity, RuleSetting, Finding, ValidationReport, FindingInput, ReportFinding,

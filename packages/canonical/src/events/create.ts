@@ -125,7 +125,7 @@ export function safeCreateEvent<N extends EventName>(name: N, input: EventInput<
     ...(input.traceparent === undefined ? {} : { traceparent: input.traceparent }),
     data: input.data,
   };
-  return eventParsers[name].safeParse(event) as Result<CanonicalEventOf<N>>;
+  return eventParsersOf(name).safeParse(event) as Result<CanonicalEventOf<N>>;
 }
 
 /**
@@ -168,9 +168,16 @@ export function createEvent<N extends EventName>(name: N, input: EventInput<N>):
   return result.value;
 }
 
-const eventParsers = Object.fromEntries(
-  Object.entries(EventSchemas).map(([name, schema]) => [name, makeParsers(schema as z.ZodType, `${name} event`)]),
-) as { [K in EventName]: ReturnType<typeof makeParsers<(typeof EventSchemas)[K]>> };
+type EventParsers = { [K in EventName]: ReturnType<typeof makeParsers<(typeof EventSchemas)[K]>> };
+const parsersByName = new Map<EventName, EventParsers[EventName]>();
+/** The parsers of one event, made (and its schema built) on first use. */
+function eventParsersOf<N extends EventName>(name: N): EventParsers[N] {
+  const known = parsersByName.get(name);
+  if (known !== undefined) return known as EventParsers[N];
+  const parsers = makeParsers(EventSchemas[name] as z.ZodType, `${name} event`) as EventParsers[N];
+  parsersByName.set(name, parsers);
+  return parsers;
+}
 
 const anyEventParsers = makeParsers(CanonicalEvent, "event");
 
@@ -212,7 +219,7 @@ export function parseEvent(input: unknown): CanonicalEvent {
  * ```
  */
 export function safeParseEventOf<N extends EventName>(name: N, input: unknown): Result<CanonicalEventOf<N>> {
-  const parsers = Object.hasOwn(eventParsers, name) ? (eventParsers as Record<string, (typeof eventParsers)[EventName]>)[name] : undefined;
+  const parsers = Object.hasOwn(EVENT_DEFINITIONS, name) ? eventParsersOf(name) : undefined;
   if (!parsers) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `unknown event ${quote(name)}` } satisfies Issue] };
   return parsers.safeParse(input) as Result<CanonicalEventOf<N>>;
 }

@@ -7,6 +7,7 @@ import { packageDir } from "../io.js";
 import type { DemoItem, DemoSection } from "./demo-sections.js";
 import { issueDetail, readBundled, rulesSection, sapSection } from "./demo-sections.js";
 import { oracleSection } from "./demo-oracle.js";
+import { d365Section } from "./demo-d365.js";
 import type { Command } from "./types.js";
 import { checkSchema } from "./validate.js";
 
@@ -42,7 +43,7 @@ function canonicalSection(): DemoSection {
 }
 
 /** Demo sections, run in order. */
-export const DEMO_SECTIONS: ReadonlyArray<() => DemoSection> = [canonicalSection, rulesSection, sapSection, oracleSection];
+export const DEMO_SECTIONS: ReadonlyArray<() => DemoSection> = [canonicalSection, rulesSection, sapSection, oracleSection, d365Section];
 
 const MARK = { ok: "✓", flagged: "!", failed: "✗" } as const;
 
@@ -88,7 +89,7 @@ export const demoCommand: Command = {
   name: "demo",
   summary: "parse and check the bundled samples and print a summary",
   usage: "mfgsync demo [--format text|json]",
-  description: "Runs the bundled samples through the SDK: every canonical example against its schema, the rule catalog on the canonical objects, and the SAP fixtures (raw OData V2 payloads) to canonical, through the rules and back to SAP, which must give back the payload unchanged. Rule errors in the SAP sample data are shown and counted (marked !); they do not fail the demo. Exit 0 when every check that must pass did, 1 otherwise.",
+  description: "Runs the bundled samples through the SDK: every canonical example against its schema, the rule catalog on the canonical objects, the SAP fixtures (raw OData V2 payloads) to canonical, through the rules and back to SAP, which must give back the payload unchanged, and the D365 fixtures (raw OData V4 payloads, bundles included) to canonical and back the same way. Rule errors in the SAP sample data are shown and counted (marked !); they do not fail the demo. Exit 0 when every check that must pass did, 1 otherwise.",
   options: [formatOption(["text", "json"], "text for people; json prints {ok, sections, summary, message} on standard output")],
   examples: [
     ["mfgsync demo", "the tour, as text"],

@@ -4,7 +4,7 @@
 // numbers, the states D365 has members for, dates after the 1900-01-01
 // "no date". What D365 represents lossily is declared as known loss by the
 // mappers instead.
-import type { Identifier, ProductionOrder } from "@mfgsync/canonical";
+import type { Identifier, Inspection, Lot, Material, Nonconformance, ProductionOrder } from "@mfgsync/canonical";
 import { D365_SCHEME } from "@mfgsync/mappers-d365";
 
 /** Units the property tests draw from: all in the default D365 unit tables, both ways. */
@@ -76,5 +76,93 @@ export function fitOrder(order: ProductionOrder): ProductionOrder {
       issuingOperation: c.issuingOperation === undefined || Number(c.issuingOperation) === 0 || Number(c.issuingOperation) > 2147483647 ? undefined : opNumber(c.issuingOperation),
       storageLocation: fitOptionalText(c.storageLocation),
     })),
+  });
+}
+
+/** The materials D365 can hold: lifecycle Approved or one of the test context's codes. */
+export function fitMaterial(material: Material, lifecycleCodes: Readonly<Record<string, string>>): Material {
+  const meanings = new Set(Object.values(lifecycleCodes));
+  return clean({
+    ...material,
+    extensions: withoutD365(material.extensions),
+    id: fitId(material.id, material.id.scope?.type === "company" ? material.id.scope.value : "usmf"),
+    group: fitOptionalText(material.group),
+    lifecycleStatus: material.lifecycleStatus.value === "Approved" || meanings.has(material.lifecycleStatus.value) ? material.lifecycleStatus : { value: "Approved" as const },
+  });
+}
+
+/** What the test context's disposition codes (and the defaults) mean, as canonical lot fields. */
+export type LotMeaning = Pick<Lot, "disposition" | "qualityStatus" | "holds">;
+
+/** The lots D365 can hold: dates after 1900, a country D365 writes, disposition fields one of the known codes mean. */
+export function fitLot(lot: Lot, meanings: readonly LotMeaning[]): Lot {
+  const pick = meanings[lot.id.value.length % meanings.length] ?? { disposition: { value: "UnRestricted" as const } };
+  return clean({
+    ...lot,
+    extensions: withoutD365(lot.extensions),
+    id: fitId(lot.id, lot.id.scope?.type === "company" ? lot.id.scope.value : "usmf"),
+    material: { id: fitId(lot.material.id) },
+    manufacturedAt: fitDate(lot.manufacturedAt), expiresOn: fitDate(lot.expiresOn), retestOn: fitDate(lot.retestOn),
+    supplierLot: fitOptionalText(lot.supplierLot),
+    countryOfOrigin: lot.countryOfOrigin !== undefined && alpha3(lot.countryOfOrigin) ? lot.countryOfOrigin : undefined,
+    disposition: pick.disposition, qualityStatus: pick.qualityStatus, holds: pick.holds,
+  });
+}
+
+const ASSIGNED = new Set("AD AE AF AG AI AL AM AO AR AT AU BE BR CA CH CN DE DK ES FI FR GB IE IN IT JP MX NL NO PL PT SE US ZA".split(" "));
+/** A few assigned alpha-2 codes the property tests may keep (others become absent). */
+function alpha3(code: string): boolean {
+  return ASSIGNED.has(code);
+}
+
+const ORIGINS = new Set(["Receiving", "Final", "InProcess"]);
+
+/** The inspections D365 can hold: the origins with a reference type, pass/fail decisions, results keyed "<sequence>-<line>". */
+export function fitInspection(inspection: Inspection): Inspection {
+  const subject = inspection.subject;
+  const operation = subject.operation === undefined || Number(subject.operation) === 0 || Number(subject.operation) > 2147483647 ? undefined : String(Number(subject.operation));
+  const outcome = inspection.decision?.outcome.value;
+  return clean({
+    ...inspection,
+    extensions: withoutD365(inspection.extensions),
+    id: fitId(inspection.id, inspection.id.scope?.type === "company" ? inspection.id.scope.value : "usmf"),
+    origin: ORIGINS.has(inspection.origin.value) ? inspection.origin : { value: "Final" as const },
+    status: { value: inspection.decision === undefined ? ("InProgress" as const) : ("Decided" as const) },
+    specification: inspection.specification && fitId(inspection.specification),
+    subject: clean({
+      ...subject,
+      material: subject.material && { id: fitId(subject.material.id) },
+      lot: subject.lot && fitId(subject.lot),
+      order: subject.order && fitId(subject.order),
+      operation,
+      plant: fitOptionalText(subject.plant),
+    }),
+    decision: inspection.decision === undefined ? undefined : clean({
+      ...inspection.decision,
+      outcome: outcome === "Other" ? { value: "Accepted" as const } : inspection.decision.outcome,
+      decidedAt: inspection.decision.decidedAt === undefined ? undefined : fitDate(inspection.decision.decidedAt),
+    }),
+    results: inspection.results.map((r, i) => clean({ ...r, sample: `${i + 1}-1`, attributeCode: r.attributeCode && { code: r.attributeCode.code } })),
+  });
+}
+
+const SOURCE_TYPES: Readonly<Record<string, readonly string[]>> = { Internal: ["Product", "Process"], Customer: ["Product"], Supplier: ["Material"] };
+
+/** The nonconformances D365 can hold: one item, a source and type a nonconformance type means, dates after 1900. */
+export function fitNonconformance(nc: Nonconformance): Nonconformance {
+  const source = Object.prototype.hasOwnProperty.call(SOURCE_TYPES, nc.source.value) ? nc.source : { value: "Internal" as const };
+  const types = SOURCE_TYPES[source.value] ?? ["Product"];
+  const first = nc.affected[0];
+  const item = first === undefined ? undefined : clean({ material: first.material && { id: fitId(first.material.id) }, quantity: first.quantity });
+  return clean({
+    ...nc,
+    extensions: withoutD365(nc.extensions),
+    id: fitId(nc.id, nc.id.scope?.type === "company" ? nc.id.scope.value : "usmf"),
+    source,
+    type: types.includes(nc.type.value) ? nc.type : { value: (types[0] ?? "Product") as Nonconformance["type"]["value"] },
+    approval: nc.approval === undefined ? undefined : { ...nc.approval, state: nc.approval.state.value === "Other" ? { value: "Pending" as const } : nc.approval.state },
+    affected: item === undefined || (item.material === undefined && item.quantity === undefined) ? [] : [item],
+    defects: nc.defects.slice(0, 1),
+    openedAt: fitDate(nc.openedAt) ?? nc.openedAt,
   });
 }

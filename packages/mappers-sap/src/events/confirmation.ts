@@ -26,7 +26,16 @@ export interface ConfirmationEventOptions {
   readonly correlationId?: string;
   /** Per-order sequence number of the events; default the confirmation counter (which counts within the confirmation group). */
   readonly sequence?: number;
+  /**
+   * For a cancellation (`IsReversal`): the `ConfirmationCount` of the confirmation it cancels, in the same
+   * confirmation group. API_PROD_ORDER_CONFIRMATION_2_SRV does not say which one a cancellation cancels, so
+   * the caller names it (it called `CancelProdnOrdConf` with it), or {@link decodeConfirmationEventsWire}
+   * pairs it within the payload.
+   */
+  readonly reverses?: string;
 }
+
+const isZero = (q: { value: string } | undefined) => q === undefined || /^0*(\.0*)?$/.test(q.value);
 
 /** Canonical use of a goods movement type: [event, use, reversal] [INFERRED beyond 261 and 101]. */
 const MOVEMENTS: Readonly<Record<string, readonly [name: "material-consumed" | "material-produced", use: MaterialUse, reversal: boolean]>> = {
@@ -50,7 +59,9 @@ function occurredAt(c: DecodedConfirmation, zone: string): string | undefined {
  * Turns one SAP production order confirmation (API_PROD_ORDER_CONFIRMATION_2_SRV
  * `ProdnOrdConf2`, with its goods movements expanded in
  * `to_ProdnOrdConfMatlDocItm`) into canonical events: one
- * `production-confirmed` (none for a reversal confirmation, with a warning),
+ * `production-confirmed` (for a cancellation, `IsReversal`, one
+ * `production-confirmation-reversed` naming the cancelled confirmation when
+ * `options.reverses` gives its counter, else none, with a warning),
  * then one `material-consumed` per 261/262 movement and one
  * `material-produced` per 101/102 (531/532 by-product) movement: the
  * genealogy facts linking consumed and produced batches through the order.
@@ -85,7 +96,27 @@ export function decodeConfirmationEvents(input: unknown, context?: MappingContex
     else for (const issue of result.issues) issues.push({ ...issue, path: path + issue.path, message: `event: ${issue.message}` });
   };
   if (c.reversal === true) {
-    warnings.push({ path: `${basePath}/IsReversal`, code: "event.skipped", message: "a reversal confirmation has no production-confirmed event; its goods movements are emitted as reversals" });
+    if (options.reverses === undefined || options.reverses === "") {
+      warnings.push({
+        path: `${basePath}/IsReversal`, code: "event.skipped",
+        message: "a cancellation confirmation does not say which confirmation it cancels: no production-confirmation-reversed event (name it with the reverses option, or decode the confirmation group with decodeConfirmationEventsWire); its goods movements are emitted as reversals",
+      });
+    } else {
+      // The reversed confirmation is in the same group: its id is the group part of this one's and the named counter.
+      const group = c.confirmation.value.slice(0, c.confirmation.value.lastIndexOf("/"));
+      const reversed = { ...c.confirmation, value: `${group}/${options.reverses.replace(/~/g, "~0").replace(/\//g, "~1")}` };
+      add(safeCreateEvent("production-confirmation-reversed", {
+        ...base, revision: c.confirmation.value,
+        data: {
+          order: c.order, confirmation: reversed, reversal: c.confirmation, occurredAt: time,
+          ...(c.operation ? { operation: c.operation } : {}),
+          ...(isZero(c.yield) ? {} : { yield: c.yield }),
+          ...(isZero(c.scrap) ? {} : { scrap: c.scrap }),
+          ...(isZero(c.rework) ? {} : { rework: c.rework }),
+          ...(c.plant ? { plant: c.plant } : {}),
+        },
+      }), basePath);
+    }
   } else {
     add(safeCreateEvent("production-confirmed", {
       ...base, revision: c.confirmation.value,
@@ -127,6 +158,10 @@ export function decodeConfirmationEvents(input: unknown, context?: MappingContex
 /**
  * {@link decodeConfirmationEvents} for a whole OData V2 payload (envelope,
  * collection or bare entity): one result (a list of events) per confirmation.
+ * A cancellation (`IsReversal`) is paired with the confirmation it cancels
+ * when the payload holds exactly one candidate: same group and order, marked
+ * `IsReversed`, a lower counter and the same quantities [INFERRED]; it then
+ * gives a `production-confirmation-reversed` event naming it.
  *
  * @example
  * ```ts
@@ -138,6 +173,48 @@ export function decodeConfirmationEvents(input: unknown, context?: MappingContex
 export function decodeConfirmationEventsWire(payload: unknown, context?: MappingContext, options: ConfirmationEventOptions = {}): WireResult<CanonicalEvent[]> {
   const unwrapped = unwrapODataV2(payload);
   if (!unwrapped.ok) return unwrapped;
-  return { ok: true, collection: unwrapped.collection, results: unwrapped.entities.map(({ value, path }) => decodeConfirmationEvents(value, context, options, path)) };
+  const reverses = pairCancellations(unwrapped.entities.map((e) => e.value));
+  return {
+    ok: true, collection: unwrapped.collection,
+    results: unwrapped.entities.map(({ value, path }, i) => {
+      const counter = reverses.get(i);
+      return decodeConfirmationEvents(value, context, counter === undefined ? options : { ...options, reverses: counter }, path);
+    }),
+  };
+}
+
+const text = (record: Record<string, unknown>, key: string) => (typeof record[key] === "string" ? (record[key] as string) : undefined);
+/** A decimal text without insignificant zeros, so that "10" and "10.000" compare equal. */
+const amount = (record: Record<string, unknown>, key: string) => text(record, key)?.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+
+/**
+ * Pairs each cancellation (`IsReversal`) of a payload with the confirmation it
+ * cancels: the one confirmation of the same group and order, marked
+ * `IsReversed`, with a lower counter and the same yield, scrap, rework and unit,
+ * not paired yet [INFERRED: SAP's cancellation record repeats the cancelled
+ * quantities; the API does not expose the cancelled counter]. Cancellations
+ * with no or several candidates stay unpaired.
+ */
+function pairCancellations(records: readonly unknown[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const rows = records.map((r) => (typeof r === "object" && r !== null && !Array.isArray(r) ? (r as Record<string, unknown>) : undefined));
+  const counter = (r: Record<string, unknown>) => {
+    const c = text(r, "ConfirmationCount");
+    return c !== undefined && /^\d+$/.test(c) ? Number(c) : undefined;
+  };
+  const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    ["ConfirmationGroup", "OrderID", "ConfirmationUnit"].every((k) => text(a, k) === text(b, k)) &&
+    ["ConfirmationYieldQuantity", "ConfirmationScrapQuantity", "ConfirmationReworkQuantity"].every((k) => amount(a, k) === amount(b, k));
+  const taken = new Set<number>();
+  const cancellations = rows.flatMap((r, i) => (r?.["IsReversal"] === true && counter(r) !== undefined ? [i] : [])).sort((a, b) => counter(rows[a]!)! - counter(rows[b]!)!);
+  for (const i of cancellations) {
+    const cancel = rows[i]!;
+    const candidates = rows.flatMap((r, j) => (r !== undefined && j !== i && !taken.has(j) && r["IsReversed"] === true && r["IsReversal"] !== true && (counter(r) ?? Infinity) < counter(cancel)! && same(r, cancel) ? [j] : []));
+    if (candidates.length !== 1) continue;
+    const j = candidates[0]!;
+    taken.add(j);
+    out.set(i, text(rows[j]!, "ConfirmationCount")!);
+  }
+  return out;
 }
 

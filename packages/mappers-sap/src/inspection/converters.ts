@@ -1,4 +1,4 @@
-import type { Converter, DecodeScope, EncodeScope } from "@mfgsync/mapping";
+import type { Converter, DecodeScope, EncodeScope, WireProfile } from "@mfgsync/mapping";
 import { INVALID, MAPPING_CODES, OMIT, odataV2Double, readUnit } from "@mfgsync/mapping";
 
 const KEY_SEPARATOR = "/";
@@ -162,10 +162,11 @@ export function attributeCode(): Converter<readonly unknown[], { code: string; c
   };
 }
 
-function characteristicOf(list: unknown, op: unknown, char: unknown): Record<string, unknown> | undefined {
-  const results = typeof list === "object" && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>)["results"] : list;
-  if (!Array.isArray(results)) return undefined;
-  return results.find((c): c is Record<string, unknown> => typeof c === "object" && c !== null && (c as Record<string, unknown>)["InspPlanOperationInternalID"] === op && (c as Record<string, unknown>)["InspectionCharacteristic"] === char);
+function characteristicOf(list: unknown, op: unknown, char: unknown, profile: WireProfile): Record<string, unknown> | undefined {
+  // Read as the core reads the navigation: a deferred or malformed one holds no rows (and encode would write none).
+  const read = profile.readCollection(list);
+  if (read.kind !== "rows") return undefined;
+  return read.rows.find((c): c is Record<string, unknown> => typeof c === "object" && c !== null && (c as Record<string, unknown>)["InspPlanOperationInternalID"] === op && (c as Record<string, unknown>)["InspectionCharacteristic"] === char);
 }
 
 /** Unit of a measured result: its characteristic's unit, or C62 ("one") for unitless characteristics [INFERRED]. */
@@ -197,14 +198,14 @@ export function resultMeasure(): Converter<readonly unknown[], { value: string; 
     decode(values, scope, props) {
       const mean = value.decode(values, scope, props);
       if (mean === INVALID || mean === undefined) return mean;
-      const characteristic = characteristicOf(scope.parentRecord?.["to_InspectionCharacteristic"], scope.record["InspPlanOperationInternalID"], scope.record["InspectionCharacteristic"]);
+      const characteristic = characteristicOf(scope.parentRecord?.["to_InspectionCharacteristic"], scope.record["InspPlanOperationInternalID"], scope.record["InspectionCharacteristic"], scope.profile);
       if (characteristic === undefined) return scope.issue(props[0] ?? "", "field.required", "the lot's to_InspectionCharacteristic must include this result's characteristic (it holds the unit)");
       const unit = resultUnit(characteristic, scope, props[0] ?? "");
       return unit === INVALID ? INVALID : { value: mean, unit };
     },
     encode(measure, scope: EncodeScope, pointer) {
       if (measure === undefined) return value.encode(undefined, scope, pointer);
-      const characteristic = characteristicOf(scope.parentTarget?.["to_InspectionCharacteristic"], scope.target["InspPlanOperationInternalID"], scope.target["InspectionCharacteristic"]);
+      const characteristic = characteristicOf(scope.parentTarget?.["to_InspectionCharacteristic"], scope.target["InspPlanOperationInternalID"], scope.target["InspectionCharacteristic"], scope.profile);
       const code = characteristic?.["InspectionSpecificationUnit"];
       // A characteristic without a unit (absent, null or "") measures in C62, as decode reads it.
       const expected = characteristic === undefined ? undefined : typeof code !== "string" || code === "" ? "C62" : scope.context.unitIn(code) ?? code;
@@ -220,8 +221,10 @@ const VALUATION: Readonly<Record<string, string>> = { A: "Accepted", R: "Rejecte
  * The usage decision's outcome and resulting disposition from its valuation
  * (`InspLotUsageDecisionValuation`: `A` accepted, `R` rejected [INFERRED]),
  * never from the customer-defined code (`InspectionLotUsageDecisionCode`),
- * which is kept as `originalCode`. Accepted lots become `UnRestricted`,
- * rejected ones `Restricted` [INFERRED: the actual stock posting may differ].
+ * which is kept as `originalCode`. Accepted lots become `UnRestricted` with
+ * quality status `Accepted`, rejected ones `Restricted` with quality status
+ * `Rejected` [INFERRED: the actual stock posting may differ; the postings
+ * themselves are the decision's quantity split].
  *
  * @example
  * ```ts
@@ -229,11 +232,11 @@ const VALUATION: Readonly<Record<string, string>> = { A: "Accepted", R: "Rejecte
  * usageDecision().arity; // 2
  * ```
  */
-export function usageDecision(): Converter<readonly unknown[], { outcome?: { value: string; originalCode?: string; originalList?: string }; resultingDisposition?: string }> {
+export function usageDecision(): Converter<readonly unknown[], { outcome?: { value: string; originalCode?: string; originalList?: string }; resultingDisposition?: string; resultingQualityStatus?: string }> {
   const list = "sap:InspectionLotUsageDecisionCode";
   return {
     kind: "usage decision valuation",
-    description: "valuation A → Accepted/UnRestricted, R → Rejected/Restricted; the UD code is the originalCode",
+    description: "valuation A → Accepted/UnRestricted (quality status Accepted), R → Rejected/Restricted (quality status Rejected); the UD code is the originalCode",
     arity: 2,
     decode(values, scope, props) {
       const [valuation, code] = values;
@@ -243,7 +246,8 @@ export function usageDecision(): Converter<readonly unknown[], { outcome?: { val
       const disposition = outcome === "Accepted" ? "UnRestricted" : outcome === "Rejected" ? "Restricted" : undefined;
       const coded = typeof code === "string" && code !== "" ? { value: outcome, originalCode: code, originalList: list } : { value: outcome, originalList: list };
       if (outcome === "Other" && typeof valuation === "string") scope.carry(props[0] ?? "", valuation);
-      return disposition === undefined ? { outcome: coded } : { outcome: coded, resultingDisposition: disposition };
+      // The lot's quality status after the decision is the valuation's [INFERRED]; an unvaluated decision says none.
+      return disposition === undefined ? { outcome: coded } : { outcome: coded, resultingDisposition: disposition, resultingQualityStatus: outcome };
     },
     encode(value, scope, pointer) {
       const outcome = value?.outcome;
@@ -253,6 +257,10 @@ export function usageDecision(): Converter<readonly unknown[], { outcome?: { val
       const expected = outcome.value === "Accepted" ? "UnRestricted" : outcome.value === "Rejected" ? "Restricted" : undefined;
       if (value?.resultingDisposition !== undefined && value.resultingDisposition !== expected) {
         return scope.issue(pointer + "/resultingDisposition", "value.invalid", `SAP derives the disposition from the valuation: expected ${expected ?? "none"}`);
+      }
+      const quality = outcome.value === "Accepted" || outcome.value === "Rejected" ? outcome.value : undefined;
+      if (value?.resultingQualityStatus !== undefined && value.resultingQualityStatus !== quality) {
+        return scope.issue(pointer + "/resultingQualityStatus", "value.invalid", `SAP derives the lot's quality status from the valuation: expected ${quality ?? "none"}`);
       }
       const own = outcome.originalCode !== undefined && outcome.originalCode !== "" && (outcome.originalList === undefined || outcome.originalList === list);
       return [valuation, own ? outcome.originalCode : valuation];

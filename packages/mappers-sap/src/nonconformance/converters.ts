@@ -1,5 +1,5 @@
 import type { AffectedItem, Defect } from "@mfgsync/canonical";
-import type { Converter, DecodeScope } from "@mfgsync/mapping";
+import type { Converter, DecodeScope, EncodeScope } from "@mfgsync/mapping";
 import { INVALID, odataV2Decimal, identifier, materialRef, quantity } from "@mfgsync/mapping";
 import { sapUnit } from "../units.js";
 
@@ -53,6 +53,12 @@ export function defectAffected(): Converter<readonly unknown[], AffectedItem[]> 
   };
 }
 
+/** `DefectObjectCodeGroup` + `DefectObjectCode` as one location: "<group>/<code>", "<group>/", "<code>", or none. */
+function joinLocation(group: string, code: string): string | undefined {
+  if (code === "") return group === "" ? undefined : `${group}/`;
+  return group === "" ? code : `${group}/${code}`;
+}
+
 /** A defect location "<group>/<code>" split at its first "/" (no "/": a code without a group). */
 function splitLocation(location: string): [group: string, code: string] {
   const slash = location.indexOf("/");
@@ -86,7 +92,7 @@ export function defectCode(): Converter<readonly unknown[], Defect[]> {
         for (const i of [1, 2, 3, 4]) if (values[i] !== undefined && values[i] !== "" && values[i] !== null) scope.carry(props[i] ?? "", values[i]);
         return [];
       }
-      const location = locCode === undefined ? (locGroup === undefined ? undefined : `${locGroup}/`) : locGroup === undefined ? locCode : `${locGroup}/${locCode}`;
+      const location = joinLocation(locGroup ?? "", locCode ?? "");
       // "<group>/<code>" is split at its first "/" on encode: when that would not give back the two
       // properties as sent ("A/B" + "C", or a code with a "/" and no group), they are kept as read.
       if (location !== undefined) {
@@ -104,7 +110,7 @@ export function defectCode(): Converter<readonly unknown[], Defect[]> {
       };
       return [defect];
     },
-    encode(value, scope, pointer) {
+    encode(value, scope: EncodeScope, pointer) {
       const items = value ?? [];
       if (items.length > 1) return scope.issue(pointer, "value.too-big", "an SAP defect has one defect code");
       const d = items[0];
@@ -113,7 +119,11 @@ export function defectCode(): Converter<readonly unknown[], Defect[]> {
       if (d.quantity !== undefined && (!/^\d{1,10}$/.test(d.quantity.value) || Number(d.quantity.value) > 2147483647 || unit !== "C62")) {
         return scope.issue(`${pointer}/0/quantity`, "value.invalid", "SAP counts defects: a whole number in C62 (one)");
       }
-      const [locGroup, locCode] = splitLocation(d.location ?? "");
+      // The location as read, when the canonical one is still what it read as (the split is ambiguous).
+      const keptGroup = scope.kept("DefectObjectCodeGroup"), keptCode = scope.kept("DefectObjectCode");
+      const [locGroup, locCode] = typeof keptGroup === "string" && typeof keptCode === "string" && joinLocation(keptGroup, keptCode) === d.location
+        ? [keptGroup, keptCode]
+        : splitLocation(d.location ?? "");
       return [d.code, d.codeGroup ?? "", d.quantity === undefined ? null : Number(d.quantity.value), locGroup, locCode];
     },
   };

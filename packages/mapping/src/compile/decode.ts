@@ -290,7 +290,10 @@ function decodeChildren(scope: RecordScope, invalid: Set<string> | undefined): v
       }
       const decoded = decodeEntity(c.entity, raw, base + c.token, call, scope);
       if (decoded === undefined) continue;
-      c.set(out, decoded.value);
+      // Fields of the parent may fill parts of a single child's object (SAP usage-decision quantities kept on
+      // the inspection lot): the child's own fields are merged over them.
+      const filled = c.get(out);
+      c.set(out, isRecord(filled) ? { ...filled, ...decoded.value } : decoded.value);
       if (decoded.carried !== undefined) (scope.carried ??= {})[c.navigation] = decoded.carried;
       if (!isEmptyState(decoded.state)) (((scope.state ??= {}).children ??= {})[c.navigation] = decoded.state as RecordState);
       continue;
@@ -307,10 +310,38 @@ function decodeChildren(scope: RecordScope, invalid: Set<string> | undefined): v
       continue;
     }
     const override = scope.parent === undefined ? call.shapes?.[c.navigation] : undefined;
-    const shape = override ?? read.shape;
+    const shape = override ?? keptShape(scope, c.navigation, read.shape);
+    if (shape === undefined) continue;
     if (override !== undefined || shape.form !== profile.defaultCollectionForm || shape.extra !== undefined) ((scope.state ??= {}).shapes ??= {})[c.navigation] = shape;
     decodeRows(scope, c, read.rows, base + c.token + read.pointer);
   }
+}
+
+/**
+ * The envelope's extra keys (`__count`, `__next`, `hasMore`) as bookkeeping keeps them: JSON values under
+ * allowed names, copied. Anything else is an issue at the key (undefined: the navigation is not decoded).
+ */
+function keptShape(scope: RecordScope, navigation: string, shape: CollectionShape): CollectionShape | undefined {
+  const extra = shape.extra;
+  if (extra === undefined) return shape;
+  const kept: Record<string, unknown> = {};
+  let bad = false;
+  const at = scope.base + "/" + pointerToken(navigation);
+  for (const key of Object.keys(extra)) {
+    if (FORBIDDEN_KEYS.has(key) || key === "results" || key === "items" || key === "value") {
+      scope.call.issues.push({ path: `${at}/${pointerToken(key)}`, code: ISSUE_CODES.unknownField, message: `"${key}" is not an allowed key beside the rows of ${navigation}` });
+      bad = true;
+      continue;
+    }
+    const copied = copyJson(extra[key], MAX_CARRIED_DEPTH, { keepNumbers: true });
+    if (!copied.ok) {
+      scope.call.issues.push({ path: `${at}/${pointerToken(key)}${copied.path}`, code: copied.reason === "depth" ? ISSUE_CODES.inputTooDeep : ISSUE_CODES.invalidType, message: `the ${key} beside the rows of ${navigation} is not a JSON value that can be kept` });
+      bad = true;
+      continue;
+    }
+    Object.defineProperty(kept, key, { value: copied.value, enumerable: true, writable: true, configurable: true });
+  }
+  return bad ? undefined : { form: shape.form, extra: kept };
 }
 
 /** Decodes the rows of one to-many navigation into canonical items (or a root array), keeping row data aligned. */

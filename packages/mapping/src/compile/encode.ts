@@ -1,5 +1,5 @@
 import type { IdentifierScope } from "@mfgsync/canonical";
-import { ISSUE_CODES } from "@mfgsync/canonical";
+import { EXTENSION_FIELD_PATTERN, ISSUE_CODES } from "@mfgsync/canonical";
 import type { ResolvedContext } from "../context.js";
 import type { DecodeScope, EncodeScope, Invalid } from "../converter.js";
 import { EMPTY, INVALID, OMIT } from "../converter.js";
@@ -9,7 +9,7 @@ import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
 import type { CompiledChild, CompiledEntity, CompiledField } from "./compiled.js";
 import type { RecordState, RowState } from "./state.js";
-import { asState, stringSet } from "./state.js";
+import { BOOKKEEPING_NAMESPACE, asState, stringSet } from "./state.js";
 
 /** A hidden property of encoded records: the ETag kept in the bookkeeping (OData V2). Internal. */
 export const ETAG = Symbol("mfgsync.mapping.etag");
@@ -170,6 +170,15 @@ function restoreKept(f: CompiledField, object: Readonly<Record<string, unknown>>
   if (decoded === INVALID || verify.failed) return;
   const current = f.get === undefined ? undefined : f.get(object);
   if (!jsonEqual(decoded, current)) return;
+  // Kept values come back from outside: what the catalog refuses is an issue, as for values encode computes.
+  for (let i = 0; i < f.props.length; i++) {
+    const kept = absent?.has(f.props[i] ?? "") === true ? undefined : scope.kept(f.props[i] ?? "");
+    const problem = kept === undefined ? undefined : f.outChecks[i]?.(kept);
+    if (problem !== undefined) {
+      scope.issue(f.pointer, problem.code, `the kept value cannot be written to ${f.props[i] ?? ""}: ${problem.message}`);
+      return;
+    }
+  }
   for (let i = 0; i < f.props.length; i++) {
     const p = f.props[i] ?? "";
     if (absent?.has(p) === true) delete target[p];
@@ -213,7 +222,10 @@ function restoreRecord(scope: ObjectScope, keptPath: string): void {
       if (!ownOnly && !Object.prototype.hasOwnProperty.call(kept, key)) continue;
       const info = ce.props.get(key);
       if (info?.field !== undefined) (verify ??= new Set()).add(info.field);
-      else if (info?.child === undefined && info?.scope !== true) {
+      else if (info === undefined && !EXTENSION_FIELD_PATTERN.test(key)) {
+        // Decode keeps no property of such a name (it refuses it): writing it would give an entity decode refuses.
+        call.issues.push({ path: `${keptPath}/${pointerToken(key)}`, code: ISSUE_CODES.unknownField, message: `"${key.length > 60 ? key.slice(0, 60) + "…" : key}" is not a property name that can be written to ${ce.declaration.entity}` });
+      } else if (info?.child === undefined && info?.scope !== true) {
         const value = kept[key];
         const problem = info?.check?.(value);
         if (problem !== undefined) call.issues.push({ path: `${keptPath}/${pointerToken(key)}`, code: problem.code, message: `cannot be written to ${key}: ${problem.message}` });
@@ -225,7 +237,9 @@ function restoreRecord(scope: ObjectScope, keptPath: string): void {
     for (const p of scope.nulls) {
       const info = ce.props.get(p);
       if (info?.field !== undefined) (verify ??= new Set()).add(info.field);
-      else if (info?.child === undefined && info?.scope !== true) target[p] = null;
+      else if (info === undefined && !EXTENSION_FIELD_PATTERN.test(p)) {
+        call.issues.push({ path: `/extensions/${BOOKKEEPING_NAMESPACE}`, code: ISSUE_CODES.unknownField, message: `the bookkeeping names "${p.length > 60 ? p.slice(0, 60) + "…" : p}" as a null property, which ${ce.declaration.entity} cannot have` });
+      } else if (info?.child === undefined && info?.scope !== true) target[p] = null;
     }
   }
   if (absent !== undefined) {
@@ -344,7 +358,7 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     items = Array.isArray(value) ? (value as unknown[]) : [];
     itemPaths = items.map((_, i) => `${base}${c.pointer}/${i}`);
   }
-  const absent = state?.absent?.includes(c.navigation) === true;
+  const absent = Array.isArray(state?.absent) && state.absent.includes(c.navigation);
   if (items.length === 0 && wasNull) {
     target[c.navigation] = null;
     return;

@@ -52,9 +52,86 @@ export function isEmptyState(state: RecordState | undefined): boolean {
   return true;
 }
 
-/** Reads a record state from kept JSON (tolerant: anything malformed reads as nothing). */
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+const NUMBER_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const SHAPE_FORMS = new Set(["array", "results", "items", "separate"]);
+/** Keys a collection envelope's extras may not have: the rows' own keys, and prototype names. */
+const ROW_KEYS = new Set(["results", "items", "value", "__proto__", "constructor", "prototype"]);
+
+function cleanShape(v: unknown): CollectionShape | undefined {
+  if (!isPlainRecord(v) || typeof v["form"] !== "string" || !SHAPE_FORMS.has(v["form"])) return undefined;
+  const extra = v["extra"];
+  if (extra === undefined) return { form: v["form"] as CollectionShape["form"] };
+  if (!isPlainRecord(extra)) return { form: v["form"] as CollectionShape["form"] };
+  const kept: Record<string, unknown> = {};
+  for (const k of Object.keys(extra)) if (!ROW_KEYS.has(k)) kept[k] = extra[k];
+  return { form: v["form"] as CollectionShape["form"], extra: kept };
+}
+
+/** Whether kept bookkeeping has the form decode writes (checked before it is trusted, since it comes back from outside). */
+function wellFormed(v: Record<string, unknown>): boolean {
+  const { absent, nulls, numbers, etag, shapes, children, orphan } = v;
+  if (absent !== undefined && !isStringList(absent)) return false;
+  if (nulls !== undefined && !isStringList(nulls)) return false;
+  if (etag !== undefined && typeof etag !== "string") return false;
+  if (orphan !== undefined && typeof orphan !== "boolean") return false;
+  if (children !== undefined && !isPlainRecord(children)) return false;
+  if (numbers !== undefined) {
+    if (!isPlainRecord(numbers)) return false;
+    for (const k of Object.keys(numbers)) {
+      const t = numbers[k];
+      if (typeof t !== "string" || !NUMBER_TEXT.test(t)) return false;
+    }
+  }
+  if (shapes !== undefined) {
+    if (!isPlainRecord(shapes)) return false;
+    for (const k of Object.keys(shapes)) {
+      const shape = shapes[k];
+      if (!isPlainRecord(shape) || typeof shape["form"] !== "string" || !SHAPE_FORMS.has(shape["form"])) return false;
+      const extra = shape["extra"];
+      if (extra !== undefined && (!isPlainRecord(extra) || Object.keys(extra).some((x) => ROW_KEYS.has(x)))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Reads a record state from kept JSON. The bookkeeping comes back inside a
+ * canonical object from outside, so it is not trusted: members of the wrong
+ * form are left out (they read as nothing), collection envelopes lose extras
+ * that would replace their rows. Well-formed states are returned as they are.
+ */
 export function asState(value: unknown): RecordState | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as RecordState) : undefined;
+  if (!isPlainRecord(value)) return undefined;
+  if (wellFormed(value)) return value as RecordState;
+  const out: RowState = {};
+  if (isStringList(value["absent"])) out.absent = value["absent"];
+  if (isStringList(value["nulls"])) out.nulls = value["nulls"];
+  if (typeof value["etag"] === "string") out.etag = value["etag"];
+  if (typeof value["orphan"] === "boolean") out.orphan = value["orphan"];
+  if (isPlainRecord(value["children"])) out.children = value["children"] as RecordState["children"];
+  if ("key" in value) out.key = value["key"];
+  if ("secondary" in value) out.secondary = value["secondary"];
+  const numbers = value["numbers"];
+  if (isPlainRecord(numbers)) {
+    const kept: Record<string, string> = {};
+    for (const k of Object.keys(numbers)) {
+      const t = numbers[k];
+      if (typeof t === "string" && NUMBER_TEXT.test(t)) kept[k] = t;
+    }
+    out.numbers = kept;
+  }
+  const shapes = value["shapes"];
+  if (isPlainRecord(shapes)) {
+    const kept: Record<string, CollectionShape> = {};
+    for (const k of Object.keys(shapes)) {
+      const shape = cleanShape(shapes[k]);
+      if (shape !== undefined) kept[k] = shape;
+    }
+    out.shapes = kept;
+  }
+  return out;
 }
 
 /** A set of the strings in a kept list. */

@@ -111,7 +111,7 @@ export const odataV2Profile: WireProfile = {
     if (Array.isArray(value)) return { kind: "rows", rows: value, pointer: "", shape: { form: "array" } };
     if (isRecord(value) && Array.isArray(value["results"])) {
       let extra: Record<string, unknown> | undefined;
-      for (const key of Object.keys(value)) if (key !== "results" && key !== "__metadata") (extra ??= {})[key] = value[key];
+      for (const key of Object.keys(value)) if (key !== "results" && key !== "__metadata") Object.defineProperty((extra ??= {}), key, { value: value[key], enumerable: true, writable: true, configurable: true });
       return { kind: "rows", rows: value["results"] as unknown[], pointer: "/results", shape: extra ? { form: "results", extra } : { form: "results" } };
     }
     return { kind: "invalid", message: 'must be an expanded navigation ({ "results": [...] })' };

@@ -99,7 +99,7 @@ export const oracleRestProfile: WireProfile = {
     if (Array.isArray(value)) return { kind: "rows", rows: value, pointer: "", shape: { form: "array" } };
     if (isRecord(value) && Array.isArray(value["items"])) {
       let extra: Record<string, unknown> | undefined;
-      for (const key of Object.keys(value)) if (key !== "items" && !isLinks(key, value[key])) (extra ??= {})[key] = value[key];
+      for (const key of Object.keys(value)) if (key !== "items" && !isLinks(key, value[key])) Object.defineProperty((extra ??= {}), key, { value: value[key], enumerable: true, writable: true, configurable: true });
       return { kind: "rows", rows: value["items"] as unknown[], pointer: "/items", shape: extra ? { form: "items", extra } : { form: "items" } };
     }
     return { kind: "invalid", message: 'must be an expanded child collection (a JSON array or { "items": [...] })' };

@@ -37,9 +37,10 @@ const EMBEDDED: Partial<Record<EventName, { kind: ObjectName; path: Path }>> = {
   "nonconformance-closed": { kind: "nonconformance", path: ["data", "nonconformance"] },
 };
 
-const EVENT_BY_TYPE = new Map<string, EventName>(
-  (Object.keys(EventSchemas) as EventName[]).map((name) => [(EventSchemas[name].shape.type as unknown as { value: string }).value, name]),
-);
+// Built on the first event validated: reading every event schema's type builds them all (they are lazy).
+let eventByType: Map<string, EventName> | undefined;
+const eventNameOfType = (type: string): EventName | undefined =>
+  (eventByType ??= new Map((Object.keys(EventSchemas) as EventName[]).map((name) => [(EventSchemas[name].shape.type as unknown as { value: string }).value, name]))).get(type);
 
 const EMPTY_CONTEXT: ValidationContext = Object.freeze({});
 
@@ -162,7 +163,7 @@ export function validateObject(input: unknown, options?: ValidateOptions): Valid
  */
 export function validateEvent(input: unknown, options?: ValidateOptions): ValidationReport {
   const type = valueAt(input, ["type"]);
-  const name = typeof type === "string" ? EVENT_BY_TYPE.get(type) : undefined;
+  const name = typeof type === "string" ? eventNameOfType(type) : undefined;
   if (!name) return kindFinding("/type", `"type" must be a canonical event type such as dev.mfgsync.lot.dispositionchanged.v1`, type);
   return validate(name, input, options);
 }

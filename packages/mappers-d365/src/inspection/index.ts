@@ -1,0 +1,38 @@
+import type { Inspection } from "@mfgsync/canonical";
+import type { Mapper } from "@mfgsync/mapping";
+import { compileMapper } from "@mfgsync/mapping";
+import type { QualityOrderHeader, QualityOrderLineResult } from "../generated/wire-types.js";
+import { withBundles } from "../odata/bundle.js";
+import { QUALITY_ORDER_RESULTS, inspectionDeclaration } from "./declaration.js";
+
+/**
+ * A quality order with its result rows attached, as the inspection mapper
+ * reads and writes it.
+ *
+ * @example
+ * ```ts
+ * import type { QualityOrderBundle } from "@mfgsync/mappers-d365";
+ * const order: QualityOrderBundle = { dataAreaId: "usmf", QualityOrderNumber: "QO-1", QualityOrderLineResults: [] };
+ * ```
+ */
+export type QualityOrderBundle = QualityOrderHeader & { readonly QualityOrderLineResults?: readonly QualityOrderLineResult[] };
+
+/**
+ * D365 inspection mapper: `QualityOrderHeaders` with the caller-attached
+ * `QualityOrderLineResults` ↔ canonical `Inspection`. The rows may also come
+ * beside the headers (`{ "QualityOrderHeaders": [...], "QualityOrderLineResults": [...] }`),
+ * linked by `dataAreaId` and `QualityOrderNumber`, and are then written back
+ * that way.
+ *
+ * @example
+ * ```ts
+ * import { inspectionMapper } from "@mfgsync/mappers-d365";
+ * const r = inspectionMapper.decode({ dataAreaId: "usmf", QualityOrderNumber: "QO-1", QualityOrderPolicyType: "Production", QualityOrderStatus: "Pass", QualityOrderLineResults: [] });
+ * if (r.ok) r.value.decision?.outcome.value; // "Accepted"
+ * ```
+ */
+export const inspectionMapper: Mapper<QualityOrderBundle, Inspection> = withBundles(compileMapper<QualityOrderBundle, "inspection">(inspectionDeclaration), {
+  headerKeys: ["QualityOrderHeaders", "value"],
+  headerKey: "QualityOrderNumber",
+  rows: [{ navigation: QUALITY_ORDER_RESULTS, keys: [QUALITY_ORDER_RESULTS], link: [["dataAreaId", "dataAreaId"], ["QualityOrderNumber", "QualityOrderNumber"]] }],
+});

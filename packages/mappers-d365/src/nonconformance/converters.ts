@@ -1,0 +1,150 @@
+import type { AffectedItem } from "@mfgsync/canonical";
+import { ISSUE_CODES } from "@mfgsync/canonical";
+import type { Converter } from "@mfgsync/mapping";
+import { EMPTY, INVALID, MAPPING_CODES, jsonDecimal, readUnit, writeUnit } from "@mfgsync/mapping";
+
+type Coded = { value: string; originalCode?: string; originalList?: string };
+const TYPE_LIST = "d365:InventNonConformanceType";
+
+/** Canonical source and type per `InventNonConformanceType` member ([seen-code, unverified] member names). */
+const TYPES: Readonly<Record<string, readonly [source: string, type: string]>> = {
+  Internal: ["Internal", "Product"], Cust: ["Customer", "Product"], Vend: ["Supplier", "Material"], Service: ["Customer", "Product"],
+  Production: ["Internal", "Process"], CoProductProduction: ["Internal", "Process"],
+};
+
+/**
+ * `InventNonConformanceType` → the nonconformance's source and type:
+ * Internal → Internal/Product, Cust → Customer/Product, Vend →
+ * Supplier/Material, Service (service request) → Customer/Product,
+ * Production and CoProductProduction → Internal/Process. The member names
+ * come from a public project (`Cust`, `Vend`, `Service`) and are
+ * [unverified]; the type per member is [inferred].
+ *
+ * @example
+ * ```ts
+ * import { nonconformanceType } from "@mfgsync/mappers-d365";
+ * nonconformanceType().arity; // 1
+ * ```
+ */
+export function nonconformanceType(): Converter<unknown, { source: Coded; type: Coded }> {
+  return {
+    kind: `enum ${TYPE_LIST}`,
+    description: "Internal, Cust, Vend, Service, Production, CoProductProduction → source and type",
+    arity: 1,
+    decode(value, scope, props) {
+      const prop = props[0] ?? "";
+      if (value === undefined || value === null) return undefined;
+      const pair = typeof value === "string" && Object.prototype.hasOwnProperty.call(TYPES, value) ? TYPES[value] : undefined;
+      if (pair === undefined) return scope.issue(prop, ISSUE_CODES.invalidValue, `${prop} is one of ${Object.keys(TYPES).join(", ")}, got ${JSON.stringify(value)}`);
+      const code = { originalCode: value as string, originalList: TYPE_LIST };
+      return { source: { value: pair[0], ...code }, type: { value: pair[1], ...code } };
+    },
+    encode(value, scope, pointer) {
+      if (value === undefined) return EMPTY;
+      const original = value.source.originalList === TYPE_LIST ? value.source.originalCode : undefined;
+      const pair = original !== undefined && Object.prototype.hasOwnProperty.call(TYPES, original) ? TYPES[original] : undefined;
+      if (original !== undefined && pair !== undefined && pair[0] === value.source.value && pair[1] === value.type.value) return original;
+      for (const [member, [source, type]] of Object.entries(TYPES)) if (source === value.source.value && type === value.type.value) return member;
+      for (const [member, [source]] of Object.entries(TYPES)) if (source === value.source.value) return member;
+      return scope.issue(pointer + "/source/value", MAPPING_CODES.noVendorCode, `D365 nonconformances are internal, customer, vendor, service or production ones; the source "${value.source.value}" has no type`);
+    },
+  };
+}
+
+/**
+ * The problem type (`InventTestProblemTypeId`) as the nonconformance's
+ * defect, and the derived description D365 has no field for:
+ * `"<problem type> (nonconformance <id>)"`, or `"Nonconformance <id>"`
+ * without a problem type. The description is never written (a known loss).
+ *
+ * @example
+ * ```ts
+ * import { problemType } from "@mfgsync/mappers-d365";
+ * problemType().arity; // 1
+ * ```
+ */
+export function problemType(): Converter<unknown, { description: string; defects: { code: string }[] }> {
+  return {
+    kind: "problem type + derived description",
+    description: "InventTestProblemTypeId → defects[0].code; description derived from the problem type and the number",
+    arity: 1,
+    decode(value, scope, props) {
+      const prop = props[0] ?? "";
+      if (value !== undefined && value !== null && typeof value !== "string") return scope.issue(prop, ISSUE_CODES.invalidType, `${prop} is a problem type id (a string)`);
+      const id = scope.record["InventNonConformanceID"];
+      const number = typeof id === "string" && id !== "" ? id : "?";
+      if (typeof value !== "string" || value === "") {
+        if (value !== undefined) scope.carry(prop, value);
+        return { description: `Nonconformance ${number}`, defects: [] };
+      }
+      return { description: `${value} (nonconformance ${number})`, defects: [{ code: value.slice(0, 40) }] };
+    },
+    encode(value) {
+      const code = value?.defects[0]?.code;
+      return code === undefined ? EMPTY : code;
+    },
+  };
+}
+
+/**
+ * The affected item: `ItemId` with the defective quantity `TestDefectQty`
+ * in `UnitId` (exact decimal, unit through the unit table). The batch is only
+ * reachable through `InventDimId` and is kept in extensions [seen-cdm].
+ *
+ * @example
+ * ```ts
+ * import { affectedItem } from "@mfgsync/mappers-d365";
+ * affectedItem().arity; // 3
+ * ```
+ */
+export function affectedItem(): Converter<readonly unknown[], { affected: AffectedItem[] }> {
+  const amount = jsonDecimal();
+  return {
+    kind: "item + defect quantity",
+    description: "ItemId, TestDefectQty and UnitId → affected[0] (material, quantity)",
+    arity: 3,
+    decode(values, scope, props) {
+      const [item, qty, unit] = values;
+      const p = (i: number) => props[i] ?? "";
+      if (item !== undefined && item !== null && typeof item !== "string") return scope.issue(p(0), ISSUE_CODES.invalidType, `${p(0)} is an item number (a string)`);
+      if (unit !== undefined && unit !== null && typeof unit !== "string") return scope.issue(p(2), ISSUE_CODES.invalidType, `${p(2)} is a unit symbol (a string)`);
+      const value = amount.decode(qty as never, scope, [p(1)]);
+      if (value === INVALID) return INVALID;
+      if (item === null || item === "") scope.carry(p(0), item);
+      if (qty === null) scope.carry(p(1), null);
+      if (unit === null || unit === "") scope.carry(p(2), unit);
+      const out: AffectedItem = {};
+      if (typeof item === "string" && item !== "") {
+        const ctx = scope.context;
+        const s = scope.idScope();
+        out.material = { id: { value: item, scheme: ctx.scheme, ...(ctx.issuer === undefined ? {} : { issuer: ctx.issuer }), ...(s === undefined ? {} : { scope: s }) } };
+      }
+      if (value !== undefined) {
+        if (typeof unit !== "string" || unit === "") {
+          if (!/^0*(?:\.0*)?$/.test(value)) return scope.issue(p(2), ISSUE_CODES.unknownUnit, `the defect quantity ${value} has no unit`);
+          scope.carry(p(1), qty);
+        } else {
+          const rec20 = readUnit(unit, scope, p(2));
+          if (rec20 === INVALID) return INVALID;
+          if ((scope.context.unitOut(rec20) ?? rec20) !== unit) scope.carry(p(2), unit);
+          out.quantity = { value, unit: rec20 };
+        }
+      } else if (typeof unit === "string" && unit !== "") scope.carry(p(2), unit);
+      return { affected: out.material === undefined && out.quantity === undefined ? [] : [out] };
+    },
+    encode(value, scope, pointer) {
+      const first = value?.affected[0];
+      if (first === undefined) return [EMPTY, EMPTY, EMPTY];
+      if ((value?.affected.length ?? 0) > 1) return scope.issue(pointer + "/affected/1", MAPPING_CODES.noVendorCode, "a D365 nonconformance has one item");
+      const id = first.material?.id;
+      if (id !== undefined && id.scheme !== scope.context.scheme && !scope.context.keepForeignIdentifiers) {
+        return scope.issue(pointer + "/affected/0/material/id", MAPPING_CODES.foreignScheme, `identifier "${id.value}" was issued by ${id.scheme}, not by ${scope.context.scheme}`);
+      }
+      const q = first.quantity;
+      const a = q === undefined ? EMPTY : amount.encode(q.value, scope, pointer + "/affected/0/quantity/value");
+      const u = q === undefined ? EMPTY : writeUnit(q.unit, scope, pointer + "/affected/0/quantity/unit");
+      if (a === INVALID || u === INVALID) return INVALID;
+      return [id?.value ?? EMPTY, a, u];
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Inspection } from "@mfgsync/canonical";
+import { safeParseInspection } from "@mfgsync/canonical";
+import { arbitraryInspection } from "@mfgsync/canonical/testing";
+import { D365_SCHEME, QUALITY_ORDER_RESULTS, inspectionMapper } from "@mfgsync/mappers-d365";
+import { catalogFit } from "@mfgsync/mapping/conformance";
+import { describeConformance } from "@mfgsync/mapping/testing";
+import { describe, expect, it } from "vitest";
+import { fixture, fixtureText, withProps } from "./helpers/fixtures.js";
+import { D365_TEST_UNITS, fitInspection } from "./helpers/fit.js";
+
+const CONTEXT = { plantTimeZones: { "2": "America/Chicago" }, codeTables: { "d365:QualityTestUnit": { Viscosity: "cP", Diameter: "mm" } }, units: { cP: "C7" } };
+const PASSED = fixture("inspection/quality-order-production-passed.json") as Record<string, unknown>;
+const BUNDLE = fixture("inspection/quality-orders-bundle.json") as Record<string, unknown>;
+const fitCatalog = catalogFit(inspectionMapper.declaration);
+const HEADERS = (BUNDLE["QualityOrderHeaders"] as { value: Record<string, unknown>[] }).value;
+const RESULTS = (BUNDLE[QUALITY_ORDER_RESULTS] as { value: Record<string, unknown>[] }).value;
+/** One quality order of the bundle with its rows beside it. */
+const ONE = { QualityOrderHeaders: [HEADERS[1]], [QUALITY_ORDER_RESULTS]: RESULTS.filter((r) => r["QualityOrderNumber"] === "QO-004721") };
+
+describeConformance("d365:inspection", {
+  mapper: inspectionMapper,
+  fixtures: [
+    { name: "passed production quality order with attached results (numeric and option tests)", vendor: PASSED, context: CONTEXT },
+    { name: "failed quarantine quality order with its results beside it (bundle)", vendor: ONE, context: CONTEXT },
+    { name: "quality order without results attached", vendor: withProps(PASSED, { [QUALITY_ORDER_RESULTS]: undefined }), context: CONTEXT },
+  ],
+  arbitrary: arbitraryInspection({ scheme: D365_SCHEME, units: D365_TEST_UNITS }),
+  fit: (i: Inspection) => fitCatalog(fitInspection(i)) as Inspection,
+  context: CONTEXT,
+  numRuns: 100,
+  allowUncatalogued: [QUALITY_ORDER_RESULTS],
+});
+
+function decoded(row: unknown): Inspection {
+  const r = inspectionMapper.decode(row, CONTEXT);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  expect(safeParseInspection(r.value).ok).toBe(true);
+  return r.value;
+}
+
+describe("d365:inspection decode", () => {
+  it("reads the quality order: reference type as origin, status as decision, subject, test group and the attached results", () => {
+    const i = decoded(PASSED);
+    expect(i.origin).toEqual({ value: "Final", originalCode: "Production", originalList: "d365:InventTestReferenceType" });
+    expect(i.decision).toEqual({ outcome: { value: "Accepted", originalCode: "Pass", originalList: "d365:InventTestOrderStatus" }, decidedAt: "2026-05-03T14:05:00Z", decidedBy: "000417" });
+    expect(i.subject).toMatchObject({ lot: { value: "RES-260502-1" }, order: { value: "P004712" }, operation: "10", plant: "2", material: { id: { value: "FG-RESIN-5" } } });
+    expect(i.specification?.value).toBe("RESIN-QC");
+    expect(i.results.map((r) => [r.characteristic, r.sample, r.measured, r.attributeCode?.code, r.evaluation.value])).toEqual([
+      ["Viscosity", "1-1", { value: "1250.75", unit: "C7" }, undefined, "Pass"],
+      ["Viscosity", "1-2", { value: "1249.10", unit: "C7" }, undefined, "Pass"],
+      ["Appearance", "2-1", undefined, "Clear", "Pass"],
+    ]);
+  });
+
+  it("reads a bundle of headers and results, linking rows by company and number, and writes the bundle back", () => {
+    const wire = inspectionMapper.decodeWire(fixtureText("inspection/quality-orders-bundle.json"), CONTEXT);
+    expect(wire.ok && wire.results.length).toBe(2);
+    if (!wire.ok) return;
+    const [open, failed] = wire.results.map((r) => (r.ok ? r.value : undefined));
+    expect([open?.status?.value, open?.decision, open?.origin.value, open?.results.map((r) => [r.sample, r.evaluation.value, r.measured?.value])]).toEqual(["InProgress", undefined, "Receiving", [["1-1", "Other", "-0.5"]]]);
+    expect([failed?.decision?.outcome.value, failed?.origin, failed?.results.map((r) => r.measured)]).toEqual(["Rejected", { value: "Other", originalCode: "Quarantine", originalList: "d365:InventTestReferenceType" }, [{ value: "12.46", unit: "MMT" }]]);
+    const back = open ? inspectionMapper.encode(open, CONTEXT) : undefined;
+    expect(back?.ok && Object.keys(back.value)).toEqual(["QualityOrderHeaders", QUALITY_ORDER_RESULTS]);
+  });
+
+  it("never writes TestResult as data: a changed or new evaluation is left to D365", () => {
+    const i = decoded(PASSED);
+    const changed = inspectionMapper.encode({ ...i, results: i.results.map((r) => ({ ...r, evaluation: { value: "Fail" as const } })) }, CONTEXT);
+    const rows = changed.ok ? (changed.value[QUALITY_ORDER_RESULTS] ?? []) : [];
+    expect(rows.length).toBe(3);
+    expect(rows.map((r) => r.TestResult)).toEqual([undefined, undefined, undefined]);
+    const same = inspectionMapper.encode(i, CONTEXT);
+    expect(same.ok && (same.value[QUALITY_ORDER_RESULTS] ?? []).map((r) => r.TestResult)).toEqual(["Pass", "Pass", "Pass"]);
+  });
+
+  it("refuses bad values naming the property", () => {
+    const result = (PASSED[QUALITY_ORDER_RESULTS] as Record<string, unknown>[])[0] ?? {};
+    for (const [row, path] of [
+      [withProps(PASSED, { QualityOrderStatus: "Passed" }), "/QualityOrderStatus"],
+      [withProps(PASSED, { IsDestructiveTest: "True" }), "/IsDestructiveTest"],
+      [withProps(PASSED, { ValidatedDateTime: "03.05.2026" }), "/ValidatedDateTime"],
+      [withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [{ ...result, ResultValue: "1250,75" }] }), `/${QUALITY_ORDER_RESULTS}/0/ResultValue`],
+      [withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [{ ...result, TestResult: "Passed" }] }), `/${QUALITY_ORDER_RESULTS}/0/TestResult`],
+      [withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [{ ...result, ResultLineNumber: undefined }] }), `/${QUALITY_ORDER_RESULTS}/0/ResultLineNumber`],
+    ] as const) {
+      const r = inspectionMapper.decode(row, CONTEXT);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) expect(r.issues.map((i) => i.path), path).toContain(path);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import type { Nonconformance } from "@mfgsync/canonical";
+import { safeParseNonconformance } from "@mfgsync/canonical";
+import { arbitraryNonconformance } from "@mfgsync/canonical/testing";
+import { D365_SCHEME, nonconformanceMapper } from "@mfgsync/mappers-d365";
+import { catalogFit } from "@mfgsync/mapping/conformance";
+import { describeConformance } from "@mfgsync/mapping/testing";
+import { describe, expect, it } from "vitest";
+import { fixture, rowsOf, withProps } from "./helpers/fixtures.js";
+import { D365_TEST_UNITS, fitNonconformance } from "./helpers/fit.js";
+
+const [VENDOR_NC, INTERNAL, CUSTOMER] = rowsOf(fixture("nonconformance/nonconformances-collection.json")) as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+const fitCatalog = catalogFit(nonconformanceMapper.declaration);
+
+describeConformance("d365:nonconformance", {
+  mapper: nonconformanceMapper,
+  fixtures: [
+    { name: "approved vendor nonconformance with problem type, item and quantity", vendor: VENDOR_NC },
+    { name: "new internal nonconformance, no problem type, zero quantity without unit", vendor: INTERNAL },
+    { name: "refused and closed customer nonconformance in company DEMF", vendor: CUSTOMER },
+  ],
+  arbitrary: arbitraryNonconformance({ scheme: D365_SCHEME, units: D365_TEST_UNITS }),
+  fit: (n: Nonconformance) => fitCatalog(fitNonconformance(n)) as Nonconformance,
+  numRuns: 100,
+});
+
+function decoded(row: unknown): Nonconformance {
+  const r = nonconformanceMapper.decode(row);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  expect(safeParseNonconformance(r.value).ok).toBe(true);
+  return r.value;
+}
+
+describe("d365:nonconformance decode", () => {
+  it("reads type, approval, closed flag, item and quantity, and derives the description", () => {
+    const nc = decoded(VENDOR_NC);
+    expect([nc.source.value, nc.type.value, nc.status.value, nc.approval?.state.value, nc.openedAt]).toEqual(["Supplier", "Material", "Open", "Approved", "2026-05-05T00:00:00Z"]);
+    expect(nc.description).toBe("DIM-OOT (nonconformance NC-000118)");
+    expect(nc.defects).toEqual([{ code: "DIM-OOT" }]);
+    expect(nc.affected).toEqual([{ material: { id: { value: "RM-CORE-12", scheme: "d365-scm", scope: { type: "company", value: "usmf" } } }, quantity: { value: "12.000", unit: "H87" } }]);
+    expect(decoded(INTERNAL).description).toBe("Nonconformance NC-000119");
+    const closed = decoded(CUSTOMER);
+    expect([closed.source.value, closed.status.value, closed.approval?.state.value]).toEqual(["Customer", "Closed", "Refused"]);
+  });
+
+  it("does not write the derived description back", () => {
+    const nc = decoded(VENDOR_NC);
+    const r = nonconformanceMapper.encode({ ...nc, description: "Edited text" });
+    expect(r.ok && Object.values(r.value)).not.toContain("Edited text");
+  });
+
+  it("refuses bad values naming the property", () => {
+    for (const [patch, path] of [
+      [{ InventNonConformanceType: "Customer" }, "/InventNonConformanceType"], [{ InventNonConformanceApproval: "Rejected" }, "/InventNonConformanceApproval"],
+      [{ Closed: "True" }, "/Closed"], [{ TestDefectQty: "12,0" }, "/TestDefectQty"], [{ NonConformanceDate: "1900-01-01T00:00:00Z" }, "/NonConformanceDate"],
+      [{ UnitId: "" }, "/UnitId"],
+    ] as const) {
+      const r = nonconformanceMapper.decode(withProps(VENDOR_NC, patch));
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) expect(r.issues.map((i) => i.path), path).toContain(path);
+    }
+  });
+});
