@@ -9,7 +9,7 @@ import { INVALID, readUnit, scalar, writeUnit } from "@mfgsync/mapping";
 
 /**
  * Default Oracle unit table: unit codes and unit names to UN/ECE Rec 20.
- * [inferred]: Oracle units are pod data; extend with the context's `units`.
+ * Uncertain ([inferred]) — Oracle units are pod data; extend with the context's `units`.
  *
  * @example
  * ```ts

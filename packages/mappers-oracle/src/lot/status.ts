@@ -6,7 +6,16 @@ import { ORACLE_CODE_LISTS } from "../context.js";
 
 const LIST = ORACLE_CODE_LISTS.lotStatus;
 
-/** What a lot material status means, as a code table entry gives it. */
+/**
+ * What a lot material status means, as an entry of the context's
+ * `codeTables["oracle:lot-status"]` gives it.
+ *
+ * @example
+ * ```ts
+ * import type { LotStatusMeaning } from "@mfgsync/mappers-oracle";
+ * const quarantine: LotStatusMeaning = { qualityStatus: "Quarantined", disposition: "Restricted", hold: true };
+ * ```
+ */
 export interface LotStatusMeaning {
   /** The lot's disposition (default: Restricted when on hold, else UnRestricted). */
   readonly disposition?: Disposition;

@@ -8,7 +8,7 @@ import { EMPTY, INVALID, OMIT, coded } from "@mfgsync/mapping";
  * values; values outside the table read as `fallback` with the value kept as
  * `originalCode`. An empty value (`null`) reads as `fallback` and goes back
  * as `null`; a canonical value without a display value is not written.
- * [inferred]: the display values are pod set-up (lookups), not a fixed list.
+ * Uncertain ([inferred]) — the display values are pod set-up (lookups), not a fixed list.
  *
  * @example
  * ```ts
