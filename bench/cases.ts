@@ -16,6 +16,8 @@ import { jsonataOrderDecoder } from "./jsonata.js";
 import { breakOrder } from "./invalid.js";
 import { makeSapBatch, makeSapInspectionLotPayload } from "./sap-batches.js";
 import { makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
+import { oraclePipelineComparison } from "./oracle-data.js";
+import { d365PipelineComparison } from "./d365-data.js";
 
 type Rec = Record<string, unknown>;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -197,6 +199,7 @@ export function buildCases(sizes: CaseSizes): Cases {
       },
     },
   ];
+  comparisons.push(oraclePipelineComparison(sizes.orders), d365PipelineComparison(sizes.orders));
 
   // The built-in catalog at its default severities: every rule is on.
   const profile = createProfile();

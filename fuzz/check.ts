@@ -34,6 +34,8 @@ export class Tally {
   cases = 0;
   readonly counts: Record<Category, number> = { throws: 0, noIssues: 0, badPointer: 0, okInvalid: 0, notEncodable: 0, roundTrip: 0, pollution: 0 };
   readonly examples: Finding[] = [];
+  /** Every finding's category and detail (bounded), for the known-defect check of the test slice. */
+  readonly all: Finding[] = [];
   /** Outcomes that are not defects: how many inputs decoded ok, failed with issues, ... (coverage of the fuzzer). */
   readonly outcomes: Record<string, number> = {};
   /** The index of the case being checked (for reproduction). */
@@ -42,6 +44,7 @@ export class Tally {
 
   add(category: Category, detail: string): void {
     this.counts[category]++;
+    if (this.all.length < 10_000) this.all.push({ category, detail: detail.slice(0, 600), index: this.index, input: "" });
     if (this.examples.filter((e) => e.category === category).length < EXAMPLES_PER_CATEGORY) {
       this.examples.push({ category, detail: detail.length > 600 ? detail.slice(0, 600) + "…" : detail, index: this.index, input: preview(this.input()) });
     }

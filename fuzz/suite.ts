@@ -7,6 +7,7 @@ import type { Category } from "./check.js";
 import { entryTargets } from "./entries.js";
 import type { Target } from "./vendors.js";
 import { CONTEXTS, vendorTargets } from "./vendors.js";
+import { knownDefect } from "./known.js";
 import type { Mapper } from "@mfgsync/mapping";
 import { REGISTRY } from "../packages/cli/src/vendors.js";
 
@@ -118,7 +119,8 @@ export function renderRuns(runs: readonly TargetRun[], options: { readonly n: nu
   if (notes.length > 0) out.push("", ...notes);
   for (const r of runs) {
     for (const e of r.tally.examples) {
-      out.push("", `${r.target.name} ${SHORT[e.category]} (case ${e.index}; replay: FUZZ_SEED=${options.seed} FUZZ_N=${options.n} FUZZ_ONLY=${r.target.name} FUZZ_CASE=${e.index} pnpm fuzz)`, `  ${e.detail}`, `  input: ${e.input}`);
+      const known = knownDefect(r.target.name, e);
+      out.push("", `${r.target.name} ${SHORT[e.category]} (case ${e.index}; replay: FUZZ_SEED=${options.seed} FUZZ_N=${options.n} FUZZ_ONLY=${r.target.name} FUZZ_CASE=${e.index} pnpm fuzz)`, `  ${e.detail}`, ...(known ? [`  known (fuzz/known.ts): ${known.reason}`] : []), `  input: ${e.input}`);
     }
   }
   return out.join("\n") + "\n";

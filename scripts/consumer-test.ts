@@ -159,6 +159,9 @@ assert(lot.disposition.value === "Restricted", "disposition");
 assert(validators.validate("lot", lot, { context: validators.createInMemoryContext({ plants: ["1710"] }) }).ok, "rules");
 const event = canonical.createEvent("lot-created", { source: "urn:mfgsync:sap-s4hana:S4P-100", subject: lot.id.value, time: lot.lastChangedAt, sequence: 1, correlationId: "c-1", data: { lot } });
 assert(event.id === canonical.idempotencyKey({ source: "urn:mfgsync:sap-s4hana:S4P-100", objectType: event.type, businessKey: "0000000008", revision: "1" }), "idempotency key");
+const overHttp = canonical.safeReadHttpEvent(canonical.toHttpBinary(event));
+const overKafka = canonical.safeReadKafkaEvent(canonical.toKafkaStructured(event));
+assert(overHttp.ok && overHttp.value.value.id === event.id && overKafka.ok && overKafka.value.value.id === event.id, "CloudEvents HTTP and Kafka bindings");
 assert(canonical.uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8") === "2ed6657d-e927-568b-95e1-2665a8aea6a2", "UUID v5 (RFC 9562 test vector)");
 const back = sap.batchMapper.encode(lot, context);
 assert(back.ok && back.value.MatlBatchIsInRstrcdUseStock === true, "batch encodes");
@@ -240,14 +243,14 @@ log("TypeScript: SAP, Oracle and D365 wire types import and declarations of enco
 // ---------------------------------------------------------------------------
 
 fs.writeFileSync(path.join(project, "browser.mjs"), `
-import { createEvent, safeParseLot } from "@mfgsync/canonical";
+import { createEvent, safeParseLot, toHttpBinary, safeReadKafkaEvent } from "@mfgsync/canonical";
 import { validate } from "@mfgsync/validators";
 import { batchMapper } from "@mfgsync/mappers-sap";
 import { decodeEither } from "@mfgsync/fp";
 import { LotCodec } from "@mfgsync/fp/io-ts";
 import { VENDOR as ORACLE } from "@mfgsync/mappers-oracle";
 import { VENDOR as D365 } from "@mfgsync/mappers-d365";
-globalThis.mfgsync = { createEvent, safeParseLot, validate, batchMapper, decodeEither, LotCodec, ORACLE, D365 };
+globalThis.mfgsync = { createEvent, safeParseLot, toHttpBinary, safeReadKafkaEvent, validate, batchMapper, decodeEither, LotCodec, ORACLE, D365 };
 `);
 const bundle = await build({
   absWorkingDir: project, entryPoints: ["browser.mjs"], bundle: true, platform: "browser", format: "esm", minify: true, write: false, logLevel: "silent",

@@ -81,7 +81,7 @@ const NAMED = new Map<unknown, string>([
 ]);
 
 /** Short human type of a zod schema. */
-function typeOf(schema: z.ZodType): string {
+export function typeOf(schema: z.ZodType): string {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   const named = NAMED.get(schema);
   if (named) return named;

@@ -48,7 +48,7 @@ describe("Kafka binary mode", () => {
         const read = safeReadKafkaEvent(input);
         expect(read.ok ? read.value.value : read.issues).toEqual(withStringExtensions(event));
       }
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 
   it("reads node-rdkafka's list of header records", () => {
@@ -79,7 +79,7 @@ describe("Kafka structured mode", () => {
       expect(text(record.key)).toBe(eventPartitionKey(event));
       const read = safeReadKafkaEvent(asKafkajs(record));
       expect(read.ok ? read.value.value : read.issues).toEqual(event);
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 });
 
@@ -120,7 +120,7 @@ describe("bad Kafka records are issues, never exceptions", () => {
     fc.assert(fc.property(headers, fc.oneof(fc.uint8Array(), fc.string(), fc.anything()), fc.oneof(fc.uint8Array(), fc.string(), fc.anything()), (h, key, value) => {
       const read = safeReadKafkaEvent({ headers: h, key, value } as never);
       expect(read.ok || read.issues.length > 0).toBe(true);
-    }), { numRuns: 200 });
+    }), { numRuns: 150 });
   });
 });
 

@@ -41,7 +41,7 @@ describe("MQTT 5 binary mode", () => {
       const withAppProperty = { ...message, properties: { ...message.properties, userProperties: { ...message.properties.userProperties, "x-tenant": "eu-1" } } };
       const read = safeReadMqttEvent(withAppProperty);
       expect(read.ok ? read.value.value : read.issues).toEqual(withStringExtensions(event));
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 });
 
@@ -54,7 +54,7 @@ describe("MQTT structured mode (MQTT 5 and 3.1.1)", () => {
         const read = safeReadMqttEvent(input);
         expect(read.ok ? read.value.value : read.issues).toEqual(event);
       }
-    }), { numRuns: 150 });
+    }), { numRuns: 100 });
   });
 });
 
@@ -87,7 +87,7 @@ describe("bad MQTT messages are issues, never exceptions", () => {
     fc.assert(fc.property(properties, fc.oneof(fc.uint8Array(), fc.string(), fc.json(), fc.anything()), (p, payload) => {
       const read = safeReadMqttEvent({ payload, properties: p } as never);
       expect(read.ok || read.issues.length > 0).toBe(true);
-    }), { numRuns: 200 });
+    }), { numRuns: 150 });
   });
 });
 

@@ -40,9 +40,11 @@ if (cacheFile !== undefined) {
 const script = new vm.Script(Module.wrap(source), {
   filename: file,
   ...(cachedData === undefined ? {} : { cachedData }),
-  // Plugins are loaded with import(): resolve it as the main context would.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
+
+// Plugins are loaded with import(), which Node 20 refuses in a vm script without an experimental flag
+// (and forgets for one compiled from a code cache): the CLI imports them through this module instead.
+(globalThis as Record<symbol, unknown>)[Symbol.for("mfgsync.cli.import")] = (url: string): Promise<unknown> => import(url);
 
 if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
   // Written at exit, so that the cache holds the functions this run compiled, not only the top level.

@@ -48,6 +48,12 @@ export function vendorNamed(name: string): Vendor | undefined {
   return REGISTRY.vendor(name) as unknown as Vendor | undefined;
 }
 
+/** `import(url)`, through the launcher when the CLI runs from its code-cached bundle (see launch.ts). */
+function importModule(url: string): Promise<unknown> {
+  const viaLauncher = (globalThis as Record<symbol, unknown>)[Symbol.for("mfgsync.cli.import")];
+  return typeof viaLauncher === "function" ? (viaLauncher as (url: string) => Promise<unknown>)(url) : import(url);
+}
+
 function isVendor(value: unknown): value is VendorMappers {
   return typeof value === "object" && value !== null && typeof (value as { name?: unknown }).name === "string" && typeof (value as { mappers?: unknown }).mappers === "object";
 }
@@ -70,7 +76,7 @@ export async function loadPlugin(specifier: string, cwd = process.cwd()): Promis
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(url)) as Record<string, unknown>;
+    module = (await importModule(url)) as Record<string, unknown>;
   } catch (error) {
     throw Object.assign(new Error(`--plugin ${specifier}: cannot load it (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`), { code: "PLUGIN" });
   }

@@ -134,7 +134,7 @@ describe("mfgsync demo", () => {
     expect(r.code).toBe(text.code);
     const report = JSON.parse(r.out) as { ok: boolean; message: string; summary: { failed: number; sapRuleErrors: number }; sections: Array<{ id: string; items: Array<{ name: string; status: string; details: unknown[] }> }> };
     expect(report.ok).toBe(true);
-    expect(report.sections.map((s) => s.id)).toEqual(["canonical", "rules", "sap", "d365"]);
+    expect(report.sections.map((s) => s.id)).toEqual(["canonical", "rules", "sap", "oracle", "d365"]);
     expect(text.out).toContain(report.message);
     expect(report.summary.sapRuleErrors).toBe(report.sections[2]?.items.flatMap((i) => i.details).filter((d) => (d as { kind: string; severity: string }).kind === "finding" && (d as { severity: string }).severity === "error").length);
     expect(report.summary.failed).toBe(0);

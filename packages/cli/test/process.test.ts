@@ -215,3 +215,39 @@ describe("the CommonJS build", () => {
     expect(result.err).toBe("");
   });
 });
+
+describe("the package's bin (launcher, bundled CLI, code cache)", () => {
+  const bin = path.join(PACKAGE, (JSON.parse(fs.readFileSync(path.join(PACKAGE, "package.json"), "utf8")) as { bin: { mfgsync: string } }).bin.mfgsync);
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "mfgsync-cache-test-"));
+  afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+  const runBin = (args: readonly string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, TMPDIR: cacheDir, ...env } });
+  const plugin = file("acme-plugin.mjs", `export default { name: "acme", title: "Acme ERP", mappers: {} };\n`);
+
+  it("writes its code cache on the first run and maps the same with and without it", () => {
+    const first = runBin([...MAP, ORDER_FIXTURE]);
+    expect(first.status, first.stderr).toBe(0);
+    const caches = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".bin"));
+    expect(caches).toHaveLength(1);
+    const cached = runBin([...MAP, ORDER_FIXTURE]);
+    const uncached = runBin([...MAP, ORDER_FIXTURE], { MFGSYNC_NO_COMPILE_CACHE: "1" });
+    expect(cached.status).toBe(0);
+    expect(cached.stdout).toBe(first.stdout);
+    expect(uncached.stdout).toBe(first.stdout);
+    expect(JSON.parse(first.stdout)).toMatchObject({ kind: "production-order" });
+  });
+
+  it("loads plugins with import(), from the code cache and without it, and names a plugin it cannot load", () => {
+    const order = ["map", "--from", "acme", "--to", "canonical", "--entity", "lot", LOT_EXAMPLE];
+    // Without the plugin the vendor is unknown; with it, it is known and has no lot mapper.
+    expect(runBin(order).stderr).toMatch(/unknown vendor "acme"/);
+    for (const env of [{}, { MFGSYNC_NO_COMPILE_CACHE: "1" }] as Record<string, string>[]) {
+      const r = runBin(["--plugin", plugin, ...order], env);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^mfgsync map: the acme mappers do not cover lot yet\n/);
+    }
+    const missing = runBin(["--plugin", "./no-such-plugin.mjs", "--version"]);
+    expect(missing.status).toBe(2);
+    expectOneLine(missing.stderr, /--plugin \.\/no-such-plugin\.mjs: cannot load it \(Cannot find module/);
+  });
+});

@@ -91,6 +91,8 @@ export const D365_CODES = {
   unitMissing: "d365.unit.missing",
   /** A bundle row that belongs to no header of the bundle. */
   bundleOrphan: "d365.bundle.orphan",
+  /** A `value` page with keys that are neither OData annotations nor `value` (warning). */
+  envelopeExtra: "d365.envelope.extra",
   /** A bundle that is not shaped as documented. */
   bundleInvalid: "d365.bundle.invalid",
 } as const;

@@ -20,6 +20,7 @@ export { productionOrderMapper } from "./production-order/index.js";
 export { STOCK_POSTING_LIST, splitOther, splitQuantity } from "./inspection/quantities.js";
 export { confirmationCancellation } from "./events/confirmation-cancel.js";
 export type { ConfirmationCancellation } from "./events/confirmation-cancel.js";
+export { materialRevision } from "./inspection/revision.js";
 export { batchDisposition } from "./lot/disposition.js";
 export { BATCH_STATUS_LIST, batchStatus } from "./lot/status.js";
 export type { BatchStatus, BatchStatusMeaning } from "./lot/status.js";

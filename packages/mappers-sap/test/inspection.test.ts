@@ -63,7 +63,7 @@ function fitInspection(inspection: Inspection): Inspection {
     subject: clean({
       lot: inspection.subject.lot && fitId(inspection.subject.lot, 10),
       order: inspection.subject.order && fitId(inspection.subject.order, 12),
-      material: inspection.subject.material && { id: fitId(inspection.subject.material.id, 40) },
+      material: inspection.subject.material && clean({ id: fitId(inspection.subject.material.id, 40), revision: fitOptionalText(inspection.subject.material.revision, 2) }),
       plant: fitOptionalText(inspection.subject.plant, 4),
     }),
     origin: inspection.origin.value === "Other" ? { value: "Other" as const, originalCode: "89" } : { value: inspection.origin.value },
@@ -230,5 +230,15 @@ describe("sap:inspection usage-decision quantities", () => {
     const e = inspectionMapper.encode(contradicting, CONTEXT);
     expect(e.ok).toBe(false);
     if (!e.ok) expect(e.issues[0]?.path).toBe("/decision/resultingQualityStatus");
+  });
+
+  it("reads the lot's material revision as the subject's material revision, when the lot names its material", () => {
+    const r = inspectionMapper.decode({ ...SPLIT, MaterialRevisionLevel: "02" }, CONTEXT);
+    expect(r.ok && r.value.subject.material).toEqual({ id: { value: String(SPLIT["Material"]), scheme: "sap-s4hana" }, revision: "02" });
+    const orphan = inspectionMapper.decode({ ...SPLIT, Material: "", MaterialRevisionLevel: "02" }, CONTEXT);
+    expect(orphan.ok && [orphan.value.subject.material, orphan.value.extensions?.["sap"]?.["MaterialRevisionLevel"]]).toEqual([undefined, "02"]);
+    if (!orphan.ok) return;
+    const back = inspectionMapper.encode(orphan.value, CONTEXT);
+    expect(back.ok && [back.value.Material, back.value.MaterialRevisionLevel]).toEqual(["", "02"]);
   });
 });

@@ -96,3 +96,18 @@ describe("decode keeps only envelope extras it can write back", () => {
 });
 
 void text;
+
+describe("identifiers longer than the canonical limit", () => {
+  it("are an issue at the vendor property when the catalog states no length", () => {
+    const loose = compileMapper<Record<string, unknown>, "lot">(declareMapper({
+      name: "acme:loose-lot", title: "ACME lots without lengths", canonical: "lot", profile: odataV2Profile, namespace: "acme", defaults: { scheme: "acme" }, knownLoss: [],
+      root: entity({
+        entity: "Lots", constants: { schemaVersion: SCHEMA_VERSION, kind: "lot", disposition: { value: "UnRestricted" } },
+        fields: [field("LotId", "id", identifier(), { required: true }), field("Item", "material", materialRef(), { required: true })],
+      }),
+    }));
+    const r = loose.decode({ LotId: "L".repeat(256), Item: "I".repeat(255) }, undefined, { validate: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.path, i.code])).toEqual([["/LotId", "value.too-big"]]);
+  });
+});

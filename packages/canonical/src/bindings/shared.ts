@@ -186,6 +186,10 @@ export class AttributeCollector {
   readonly origin = new Map<string, string>();
 
   add(name: string, value: string, path: string, header: string): void {
+    if (name === "data") {
+      this.issues.push({ path, code: ISSUE_CODES.invalidAttributeName, message: `${quote(header)}: the data is the message body, never a header` });
+      return;
+    }
     if (!CLOUDEVENTS_ATTRIBUTE_NAME.test(name)) {
       this.issues.push({ path, code: ISSUE_CODES.invalidAttributeName, message: `${quote(header)} does not name a CloudEvents attribute: attribute names are lower-case letters and digits, at most 20 characters` });
       return;

@@ -36,7 +36,7 @@ export interface DemoItem {
 
 /** One section of the demo: a title, its items and a closing line. */
 export interface DemoSection {
-  readonly id: "canonical" | "rules" | "sap" | "d365";
+  readonly id: "canonical" | "rules" | "sap" | "oracle" | "d365";
   readonly title: string;
   readonly items: readonly DemoItem[];
   readonly footer?: string;

@@ -6,6 +6,7 @@ import type { CliIo } from "../io.js";
 import { packageDir } from "../io.js";
 import type { DemoItem, DemoSection } from "./demo-sections.js";
 import { issueDetail, readBundled, rulesSection, sapSection } from "./demo-sections.js";
+import { oracleSection } from "./demo-oracle.js";
 import { d365Section } from "./demo-d365.js";
 import type { Command } from "./types.js";
 import { checkSchema } from "./validate.js";
@@ -42,7 +43,7 @@ function canonicalSection(): DemoSection {
 }
 
 /** Demo sections, run in order. */
-export const DEMO_SECTIONS: ReadonlyArray<() => DemoSection> = [canonicalSection, rulesSection, sapSection, d365Section];
+export const DEMO_SECTIONS: ReadonlyArray<() => DemoSection> = [canonicalSection, rulesSection, sapSection, oracleSection, d365Section];
 
 const MARK = { ok: "✓", flagged: "!", failed: "✗" } as const;
 

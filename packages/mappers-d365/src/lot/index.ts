@@ -1,6 +1,7 @@
 import type { Lot } from "@mfgsync/canonical";
 import type { Mapper } from "@mfgsync/mapping";
 import { compileMapper } from "@mfgsync/mapping";
+import { withPages } from "../odata/bundle.js";
 import type { ItemBatch } from "../generated/wire-types.js";
 import { batchDeclaration } from "./declaration.js";
 
@@ -15,4 +16,4 @@ import { batchDeclaration } from "./declaration.js";
  * if (r.ok) r.value.countryOfOrigin; // "CH"
  * ```
  */
-export const batchMapper: Mapper<ItemBatch, Lot> = compileMapper<ItemBatch, "lot">(batchDeclaration);
+export const batchMapper: Mapper<ItemBatch, Lot> = withPages(compileMapper<ItemBatch, "lot">(batchDeclaration), "BatchNumber");

@@ -1,6 +1,7 @@
 import type { Material } from "@mfgsync/canonical";
 import type { Mapper } from "@mfgsync/mapping";
 import { compileMapper } from "@mfgsync/mapping";
+import { withPages } from "../odata/bundle.js";
 import type { ReleasedProductV2 } from "../generated/wire-types.js";
 import { materialDeclaration } from "./declaration.js";
 
@@ -14,4 +15,4 @@ import { materialDeclaration } from "./declaration.js";
  * if (r.ok) r.value.type.value; // "FinishedGood"
  * ```
  */
-export const materialMapper: Mapper<ReleasedProductV2, Material> = compileMapper<ReleasedProductV2, "material">(materialDeclaration);
+export const materialMapper: Mapper<ReleasedProductV2, Material> = withPages(compileMapper<ReleasedProductV2, "material">(materialDeclaration), "ItemNumber");

@@ -1,6 +1,7 @@
 import type { Nonconformance } from "@mfgsync/canonical";
 import type { Mapper } from "@mfgsync/mapping";
 import { compileMapper } from "@mfgsync/mapping";
+import { withPages } from "../odata/bundle.js";
 import type { NonConformanceTable } from "../generated/wire-types.js";
 import { nonconformanceDeclaration } from "./declaration.js";
 
@@ -15,4 +16,4 @@ import { nonconformanceDeclaration } from "./declaration.js";
  * if (r.ok) r.value.source.value; // "Supplier"
  * ```
  */
-export const nonconformanceMapper: Mapper<NonConformanceTable, Nonconformance> = compileMapper<NonConformanceTable, "nonconformance">(nonconformanceDeclaration);
+export const nonconformanceMapper: Mapper<NonConformanceTable, Nonconformance> = withPages(compileMapper<NonConformanceTable, "nonconformance">(nonconformanceDeclaration), "InventNonConformanceID");

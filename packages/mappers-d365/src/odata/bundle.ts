@@ -180,6 +180,44 @@ function wrapForm(rows: unknown[], form: "array" | "object" | "value"): unknown 
 }
 
 /**
+ * Reads a `value` page that carries keys besides `value` and the `@odata.*`
+ * annotations (a proxy's or a tool's own keys such as `_synthetic`): the
+ * rows are read as a collection and each result warns about the foreign
+ * envelope keys, which are not part of any entity (`d365.envelope.extra`).
+ * Anything else goes to the compiled mapper as it is.
+ */
+export function decodePage<V, C>(inner: Mapper<V, C>, headerKey: string, value: unknown, context: MappingContext | undefined, options: DecodeOptions | undefined): WireResult<C> {
+  if (!isRecord(value) || !Array.isArray(value["value"]) || headerKey in value) return inner.decodeWire(value, context, options);
+  const extra = Object.keys(value).filter((k) => k !== "value" && !k.startsWith("@"));
+  if (extra.length === 0) return inner.decodeWire(value, context, options);
+  const page: Json = {};
+  for (const [k, v] of Object.entries(value)) if (!extra.includes(k)) page[k] = v;
+  const r = inner.decodeWire(page, context, options);
+  if (!r.ok) return r;
+  const warning: Issue = { path: (options?.basePath ?? "") + `/${token(extra[0] ?? "")}`, code: D365_CODES.envelopeExtra, message: `the page carries ${extra.map((k) => `"${k}"`).join(", ")} beside "value": not OData, not part of any entity; ignored` };
+  return { ...r, results: r.results.map((x) => ({ ...x, warnings: [...x.warnings, warning] })) };
+}
+
+/**
+ * A compiled mapper whose `decodeWire` also reads `value` pages with foreign
+ * envelope keys (see {@link decodePage}).
+ */
+export function withPages<V, C>(inner: Mapper<V, C>, headerKey: string): Mapper<V, C> {
+  return {
+    ...inner,
+    decodeWire(payload, context, options) {
+      let value: unknown = payload;
+      if (typeof payload === "string") {
+        const parsed = parseWireJson(payload);
+        if (!parsed.ok) return inner.decodeWire(payload, context, options);
+        value = parsed.value;
+      }
+      return decodePage(inner, headerKey, value, context, options);
+    },
+  };
+}
+
+/**
  * A compiled mapper that also reads and writes bundles (see {@link BundleSpec}):
  * `{ "ProductionOrderHeaders": [...], "ProductionOrderBillOfMaterialLines": [...] }`.
  * Everything else is the compiled mapper's.
@@ -237,7 +275,7 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
           return { ok: false, issues: [{ path: "", code: "mapping.internal", message: `mapper failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` }] };
         }
       }
-      return inner.decodeWire(value, context, options);
+      return decodePage(inner, spec.headerKey, value, context, options);
     },
     encode,
     encodeWire(input, context, options) {

@@ -12,6 +12,7 @@ import {
   attributeCode, characteristicKey, characteristicKind, flaggedDouble, inspectionLotStatus, integerAmount, resultMeasure, usageDecision,
 } from "./converters.js";
 import { STOCK_POSTING_LIST, splitOther, splitQuantity } from "./quantities.js";
+import { materialRevision } from "./revision.js";
 
 /** Navigations the caller assembles: API_INSPECTIONLOT_SRV 1.2.0 has no navigation from the lot to these entity sets. */
 export const INSPECTION_BUNDLE_NAVIGATIONS = ["to_InspectionCharacteristic", "to_InspectionResult", "to_InspLotUsageDecision"] as const;
@@ -128,6 +129,7 @@ export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMap
       field("Batch", "subject.lot", identifier()),
       field("ManufacturingOrder", "subject.order", identifier()),
       field("Material", "subject.material", materialRef()),
+      field("MaterialRevisionLevel", "subject.material.revision", materialRevision("Material"), { note: "read when the lot names its material" }),
       field("Plant", "subject.plant", text()),
       field("InspectionLotOrigin", "origin", coded({
         list: "sap:InspectionLotOrigin",
@@ -171,7 +173,6 @@ export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMap
     { path: "/status", reason: "A_InspectionLotWithStatus is read-only: only the usage-decision flag is written", normalize: (v) => ((v as { value?: unknown } | undefined)?.value === "Decided" ? { value: "Decided" } : undefined) },
     { path: "/lastChangedAt", reason: "SAP keeps milliseconds", normalize: lossNormalizers.millisecondsWithOffset },
     { path: "/subject/operation", reason: "the inspected operation is on A_InspectionOperation, which is not mapped" },
-    { path: "/subject/material/revision", reason: "the lot's revision field (MaterialRevisionLevel) is kept in extensions" },
     { path: "/specification", reason: "the task list (BillOfOperations*) is kept in extensions" },
     { path: "/characteristics/*/required", reason: "SAP keeps it among the control indicators, whose layout is not in the stored spec; read as true", normalize: () => true },
     { path: "/characteristics/*/samplingProcedure", reason: "the sampling procedure is on the lot (kept in extensions)" },

@@ -6,6 +6,9 @@ import { JsonNumber, jsonNumberOf, numberText } from "../json/number.js";
 import { MAPPING_CODES } from "../result.js";
 import { wrongType } from "./scalar.js";
 
+
+/** Longest canonical identifier value (`Identifier.value`). */
+const MAX_IDENTIFIER = 255;
 /**
  * Options of {@link identifier}.
  *
@@ -87,6 +90,8 @@ export function identifier(options: IdentifierOptions = {}): Converter<unknown, 
         if (!/^-?(?:0|[1-9]\d*)$/.test(t)) return scope.issue(prop, ISSUE_CODES.invalidValue, `${t} is not an integer identifier`);
         text = t;
       } else return scope.issue(prop, ISSUE_CODES.invalidType, wrongType(numeric ? "an integer (JSON number)" : "an identifier string", value));
+      // The canonical limit, for vendors whose catalog states none (a decode that says ok gives a valid object).
+      if (text.length > MAX_IDENTIFIER) return scope.issue(prop, ISSUE_CODES.tooBig, `an identifier has at most ${MAX_IDENTIFIER} characters, this one ${text.length}`);
       const ctx = scope.context;
       const id: Identifier = ownScheme !== undefined ? { value: text, scheme: ownScheme } : ctx.issuer === undefined ? { value: text, scheme: ctx.scheme } : { value: text, scheme: ctx.scheme, issuer: ctx.issuer };
       if (scoped) {

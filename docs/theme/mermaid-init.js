@@ -1,0 +1,33 @@
+// mfgsync site: docs/typedoc.json `customJs`. Turns ```mermaid code blocks into diagrams with the mermaid
+// bundle the docs plugin copies next to this file (assets/mermaid.min.js); loaded only on pages that have one.
+(function () {
+  "use strict";
+  function start() {
+    var blocks = document.querySelectorAll("pre > code.mermaid, pre > code.language-mermaid");
+    if (blocks.length === 0) return;
+    var divs = [];
+    blocks.forEach(function (code) {
+      var div = document.createElement("div");
+      div.className = "mermaid";
+      div.textContent = code.textContent;
+      code.parentElement.replaceWith(div);
+      divs.push(div);
+    });
+    var self = document.querySelector('script[src*="assets/custom.js"]');
+    var script = document.createElement("script");
+    script.src = self ? self.src.replace(/custom\.js(\?.*)?$/, "mermaid.min.js") : "assets/mermaid.min.js";
+    script.onload = function () {
+      var dark = document.documentElement.dataset.theme === "dark" ||
+        (document.documentElement.dataset.theme !== "light" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+      window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+      window.mermaid.run({ nodes: divs }).then(function () {
+        document.documentElement.dataset.diagrams = "rendered";
+      }, function (error) {
+        console.error("mermaid: " + (error && error.message ? error.message : error));
+      });
+    };
+    document.head.appendChild(script);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
