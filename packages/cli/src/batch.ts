@@ -15,7 +15,8 @@ export interface BatchKeep {
 
 /** One batch, done: the text for each output and the batch's counts. Internal. */
 export interface BatchResult {
-  readonly out: string;
+  /** The output, UTF-8 encoded in the worker (its buffer is transferred, not copied, and the main thread does not encode it). */
+  readonly out: string | Uint8Array;
   readonly dead: string;
   readonly warn: string;
   readonly counts: StreamCounts;

@@ -121,7 +121,13 @@ export class BatchedWriter {
     return this.error !== undefined || this.stream.writableNeedDrain;
   }
 
-  add(text: string): void {
+  add(text: string | Uint8Array): void {
+    if (typeof text !== "string") {
+      // Bytes (UTF-8 encoded in a worker thread) go out as they are, after what was pending.
+      this.writePending();
+      if (this.error === undefined && text.length > 0 && !this.stream.write(text)) this.needsDrain = true;
+      return;
+    }
     this.pending += text;
     if (this.pending.length >= WRITE_BATCH) this.writePending();
   }
@@ -179,8 +185,8 @@ export class NdjsonOutputs {
     this.dead = options.deadLetter === undefined ? undefined : new BatchedWriter(options.deadLetter, "dead-letter");
     this.warn = options.warnings === undefined ? undefined : new BatchedWriter(options.warnings, "warnings");
   }
-  add(text: { out: string; dead: string; warn: string }): void {
-    if (text.out !== "") this.out.add(text.out);
+  add(text: { out: string | Uint8Array; dead: string; warn: string }): void {
+    if (text.out.length > 0) this.out.add(text.out);
     if (text.dead !== "") this.dead?.add(text.dead);
     if (text.warn !== "") this.warn?.add(text.warn);
   }

@@ -183,8 +183,9 @@ export async function mapNdjsonParallel(options: ParallelOptions): Promise<Ndjso
 
   let held: { bytes: Uint8Array; firstLine: number } | undefined;
   /** Sends a batch of whole lines; the first one waits (if the input ends with it, it is mapped here and no worker is started). */
-  const dispatch = async (batch: Buffer, firstLine: number, final: boolean) => {
-    const message = { bytes: new Uint8Array(batch), firstLine, final };
+  const dispatch = async (batch: Buffer, firstLine: number, final: boolean, owned: boolean) => {
+    // An owned buffer is transferred as it is (no copy); anything else (a pooled buffer) is copied first.
+    const message = { bytes: owned ? new Uint8Array(batch.buffer, 0, batch.byteLength) : new Uint8Array(batch), firstLine, final };
     if (pool === undefined && held === undefined && !final) {
       held = message;
       return;
@@ -229,10 +230,12 @@ export async function mapNdjsonParallel(options: ParallelOptions): Promise<Ndjso
   let nextLine = 1;
 
   const flushHead = async (all: Buffer, final: boolean) => {
+    // `all` is ours (copied from the input) and the tail was copied out of it: when it owns its whole buffer, the buffer is transferred.
+    const owned = all.byteOffset === 0 && all.buffer.byteLength === all.byteLength && all.byteLength > 4096;
     const head = final ? all : all.subarray(0, all.length - tail);
     if (head.length > 0) {
       const lines = countLines(head);
-      await dispatch(head, nextLine, final);
+      await dispatch(head, nextLine, final, owned);
       nextLine += lines;
     }
   };
@@ -266,17 +269,18 @@ export async function mapNdjsonParallel(options: ParallelOptions): Promise<Ndjso
         tail = nl === -1 ? tail + chunk.length : chunk.length - nl - 1;
         if (tail - (chunk[chunk.length - 1] === 13 ? 1 : 0) > max) {
           const all = concat(parts, partsBytes);
+          const rest = Buffer.from(all.subarray(all.length - tail));
           await flushHead(all, false);
           local = { processor: createPayloadProcessor(options.step, { parse: options.parse, maxLineBytes: max, firstLine: nextLine }), text: new RecordText(keep) };
-          const rest = all.subarray(all.length - tail);
           parts = [];
           partsBytes = 0;
           tail = 0;
           await feedLocal(rest, false);
         } else if (partsBytes - tail >= BATCH_BYTES) {
           const all = concat(parts, partsBytes);
+          const rest = tail > 0 ? [Buffer.from(all.subarray(all.length - tail))] : [];
           await flushHead(all, false);
-          parts = tail > 0 ? [Buffer.from(all.subarray(all.length - tail))] : [];
+          parts = rest;
           partsBytes = tail;
         }
         if (options.onProgress !== undefined && Date.now() - lastProgress >= interval) {

@@ -18,6 +18,7 @@ interface WorkerInit {
 }
 
 const init = workerData as WorkerInit;
+const encoder = new TextEncoder();
 
 async function buildStep(task: WorkerTask): Promise<StreamStep<unknown>> {
   if (task.command === "validate") {
@@ -50,7 +51,9 @@ if (port) {
         return;
       }
       try {
-        port.postMessage({ seq: message.seq, result: processBatch(built.step, parse, init.maxLineBytes, init.keep, message) });
+        const result = processBatch(built.step, parse, init.maxLineBytes, init.keep, message);
+        const out = encoder.encode(result.out as string);
+        port.postMessage({ seq: message.seq, result: { ...result, out } }, [out.buffer]);
       } catch (error) {
         port.postMessage({ seq: message.seq, error: `a batch failed in a worker thread: ${error instanceof Error ? error.message : String(error)}` });
       }
