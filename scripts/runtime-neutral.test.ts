@@ -23,7 +23,10 @@ function offencesIn(text: string): string[] {
     if (BUILTINS.has(match[1]!)) found.push(`imports ${match[1]}`);
   }
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  for (const global of ["process.", "Buffer.", "require(", "__dirname"]) if (code.includes(global)) found.push(`uses ${global}`);
+  // Whole identifiers only: `ArrayBuffer.isView` is the standard's, not Node's `Buffer`.
+  for (const global of ["process.", "Buffer.", "require(", "__dirname"]) {
+    if (new RegExp(`(?<![\\w$.])${global.replace(/[.(]/g, "\\$&")}`).test(code)) found.push(`uses ${global}`);
+  }
   return found;
 }
 
@@ -32,6 +35,8 @@ describe("runtime packages are runtime-neutral", () => {
     expect(offencesIn('import fs from "node:fs";\nconst x = await import("crypto");')).toEqual(["imports node:fs", "imports crypto"]);
     expect(offencesIn("const env = process.env.X;")).toEqual(["uses process."]);
     expect(offencesIn('// process.env in a comment\nimport { z } from "zod";')).toEqual([]);
+    expect(offencesIn("if (ArrayBuffer.isView(chunk)) {}")).toEqual([]);
+    expect(offencesIn("const b = Buffer.from(x);")).toEqual(["uses Buffer."]);
   });
 
   for (const pkg of RUNTIME_PACKAGES) {
