@@ -65,7 +65,7 @@ export type { CatalogEntityInfo, CatalogPropertyInfo, PropertyCheck } from "./ca
 export type { FieldDeclaration, ChildDeclaration, EntityDeclaration, MapperDeclaration, KnownLoss, LossEnvironment } from "./declare.js";
 export { field, child, entity, declareMapper } from "./declare.js";
 export type { Mapper, Decoder, DecodeOptions, EncodeOptions, WireResult } from "./mapper.js";
-export { compileMapper, compileDecoder } from "./mapper.js";
+export { compileMapper, compileDecoder, encodeWireWith } from "./mapper.js";
 export type { EncodedResource, ResourceOptions } from "./resources.js";
 export type { TranslationLoss, TranslationResult } from "./translate.js";
 export { translate, lossesFor } from "./translate.js";

@@ -119,6 +119,46 @@ function failed(issues: readonly Issue[], warnings: readonly Issue[]): MapResult
   return { ok: false, issues: issues as unknown as [Issue, ...Issue[]], warnings };
 }
 
+/**
+ * Canonical object (or array of them) to JSON text with `encode` applied to
+ * each: what every {@link Mapper}'s `encodeWire` does, for packages that wrap
+ * a compiled mapper's `encode` (D365 writes bundles) and keep its wire form.
+ * Issues of list items are prefixed with their index; a throw becomes a
+ * `mapping.internal` issue.
+ *
+ * @example
+ * ```ts
+ * import { encodeWireWith } from "@mfgsync/mapping";
+ * const text = encodeWireWith((n: number) => ({ ok: true, value: { n }, warnings: [] }), [1, 2]);
+ * console.log(text.ok && text.value); // [{"n":1},{"n":2}]
+ * ```
+ */
+export function encodeWireWith<V, C, O extends EncodeOptions>(
+  encode: (input: C, context?: MappingContext, options?: O) => MapResult<V>,
+  input: C | readonly C[],
+  context?: MappingContext,
+  options?: O & { readonly space?: number },
+): MapResult<string> {
+  try {
+    const list = Array.isArray(input);
+    const inputs = (list ? input : [input]) as readonly C[];
+    const issues: Issue[] = [];
+    const warnings: Issue[] = [];
+    const values: unknown[] = [];
+    inputs.forEach((item, i) => {
+      const r = encode(item, context, options);
+      const prefix = list ? `/${i}` : "";
+      warnings.push(...r.warnings.map((w) => ({ ...w, path: prefix + w.path })));
+      if (r.ok) values.push(r.value);
+      else issues.push(...r.issues.map((w) => ({ ...w, path: prefix + w.path })));
+    });
+    if (issues.length > 0) return failed(issues, warnings);
+    return { ok: true, value: stringifyWireJson(list ? values : values[0], options?.space), warnings };
+  } catch (error) {
+    return internal(error);
+  }
+}
+
 /** The vendor values and bookkeeping kept in a canonical object's extensions for one namespace. */
 function keptOf(object: Readonly<Record<string, unknown>>, namespace: string): { kept: Record<string, unknown> | undefined; state: RecordState | undefined } {
   const extensions = object["extensions"];
@@ -242,24 +282,7 @@ export function compileMapper<V, N extends ObjectName>(declaration: MapperDeclar
     },
     encode,
     encodeWire(input, context, options) {
-      try {
-        const list = Array.isArray(input);
-        const inputs = (list ? input : [input]) as readonly C[];
-        const issues: Issue[] = [];
-        const warnings: Issue[] = [];
-        const values: unknown[] = [];
-        inputs.forEach((item, i) => {
-          const r = encode(item, context, options);
-          const prefix = list ? `/${i}` : "";
-          warnings.push(...r.warnings.map((w) => ({ ...w, path: prefix + w.path })));
-          if (r.ok) values.push(r.value);
-          else issues.push(...r.issues.map((w) => ({ ...w, path: prefix + w.path })));
-        });
-        if (issues.length > 0) return failed(issues, warnings);
-        return { ok: true, value: stringifyWireJson(list ? values : values[0], options?.space), warnings };
-      } catch (error) {
-        return internal(error);
-      }
+      return encodeWireWith(encode, input, context, options);
     },
     encodeResources(input, context, options) {
       try {

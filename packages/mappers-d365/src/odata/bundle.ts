@@ -7,7 +7,7 @@
 // back the same way.
 import type { Issue } from "@mfgsync/canonical";
 import type { CollectionShape, DecodeOptions, EncodeOptions, MapResult, Mapper, MappingContext, WireResult } from "@mfgsync/mapping";
-import { BOOKKEEPING_NAMESPACE, parseWireJson, stringifyWireJson } from "@mfgsync/mapping";
+import { BOOKKEEPING_NAMESPACE, encodeWireWith, parseWireJson } from "@mfgsync/mapping";
 import { D365_CODES, D365_NAMESPACE } from "../context.js";
 
 /**
@@ -279,20 +279,7 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
     },
     encode,
     encodeWire(input, context, options) {
-      const list = Array.isArray(input);
-      const inputs = (list ? input : [input]) as readonly C[];
-      const issues: Issue[] = [];
-      const warnings: Issue[] = [];
-      const values: unknown[] = [];
-      inputs.forEach((item, i) => {
-        const r = encode(item, context, options);
-        const prefix = list ? `/${i}` : "";
-        warnings.push(...r.warnings.map((w) => ({ ...w, path: prefix + w.path })));
-        if (r.ok) values.push(r.value);
-        else issues.push(...r.issues.map((w) => ({ ...w, path: prefix + w.path })));
-      });
-      if (issues.length > 0) return { ok: false, issues: issues as [Issue, ...Issue[]], warnings };
-      return { ok: true, value: stringifyWireJson(list ? values : values[0], options?.space), warnings };
+      return encodeWireWith(encode, input, context, options);
     },
   };
 }
