@@ -8,8 +8,8 @@ import type { CanonicalObject } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
 import { parseWireJson } from "@mfgsync/mapping";
 import { packageDir } from "../io.js";
-import type { DemoDetail, DemoItem, DemoSection } from "./demo-sections.js";
-import { issueDetail } from "./demo-sections.js";
+import type { DemoItem, DemoSection } from "./demo-sections.js";
+import { issueDetail, warningDetail } from "./demo-sections.js";
 import { vendorNamed } from "../vendors.js";
 
 /** The demo tenant as a customer would configure it: site time zones, its units and its codes. */
@@ -22,8 +22,6 @@ const D365_DEMO_CONTEXT: MappingContext = {
     "d365:QualityTestUnit": { Viscosity: "cP", Diameter: "mm" },
   },
 };
-
-const warningDetail = (i: { code: string; path: string; message: string }): DemoDetail => ({ kind: "warning", severity: "warning", id: i.code, path: i.path, message: i.message });
 
 /** The rows of a parsed payload as the mapper reads them (transport annotations dropped), or undefined for a bundle. */
 function rowsOf(payload: unknown): unknown[] | undefined {

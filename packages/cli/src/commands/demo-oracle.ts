@@ -2,16 +2,15 @@
 // mapped to canonical, checked by the rules and mapped back unchanged.
 import fs from "node:fs";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
-import type { CanonicalObject, Issue, ObjectName } from "@mfgsync/canonical";
+import type { CanonicalObject } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
 import { oracleRestProfile, unwrapOracleRest } from "@mfgsync/mapping";
-import { createInMemoryContext, validate } from "@mfgsync/validators";
+import { createInMemoryContext } from "@mfgsync/validators";
 import { packageDir } from "../io.js";
 import { VENDORS } from "../vendors.js";
 import type { MapEntity } from "../vendors.js";
 import type { DemoItem, DemoSection } from "./demo-sections.js";
-import { findingDetail, issueDetail, readBundled, summarise } from "./demo-sections.js";
+import { issueDetail, mappedItem, readBundled } from "./demo-sections.js";
 
 /** A tenant's code tables, as a customer would configure them in the mapping context. */
 const ORACLE_DEMO_CONTEXT: MappingContext = {
@@ -20,8 +19,6 @@ const ORACLE_DEMO_CONTEXT: MappingContext = {
     "oracle:lot-status": { MX_QA_PEND: { qualityStatus: "AwaitingInspection", disposition: "Restricted" } },
   },
 };
-
-const warningDetail = (i: Issue) => ({ kind: "warning" as const, severity: "warning" as const, id: i.code, path: i.path, message: i.message });
 
 function describeOracle(object: CanonicalObject): string {
   const org = object.id.scope?.value ?? "?";
@@ -68,22 +65,8 @@ export function oracleSection(): DemoSection {
         continue;
       }
       wire.results.forEach((result, index) => {
-        if (!result.ok) {
-          items.push({ name, status: "failed", text: "cannot map", details: [...result.issues.map(issueDetail), ...result.warnings.map(warningDetail)] });
-          return;
-        }
-        const object = result.value as CanonicalObject;
-        const report = validate(entity as ObjectName, object, { context });
-        const back = mapper.encode(object, ORACLE_DEMO_CONTEXT);
-        const lossless = back.ok && isDeepStrictEqual(back.value, oracleRestProfile.stripTransport(unwrapped.entities[index]?.value));
-        const status = !lossless ? "failed" : report.findings.some((f) => f.severity === "error") ? "flagged" : "ok";
-        const warnings = result.warnings.length > 0 ? `; ${result.warnings.length} mapping warning(s)` : "";
-        items.push({
-          name,
-          status,
-          text: `→ ${describeOracle(object)}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${warnings}`,
-          details: [...report.findings.map(findingDetail), ...result.warnings.map(warningDetail), ...(back.ok ? [] : back.issues.map(issueDetail))],
-        });
+        const read = oracleRestProfile.stripTransport(unwrapped.entities[index]?.value);
+        items.push(mappedItem(name, result, read, { mapper, entity, context, mappingContext: ORACLE_DEMO_CONTEXT, describe: describeOracle }));
       });
     }
   }

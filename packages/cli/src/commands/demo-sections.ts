@@ -5,7 +5,7 @@ import { OBJECT_NAMES } from "@mfgsync/canonical";
 import type { CanonicalObject, Issue, ObjectName } from "@mfgsync/canonical";
 import type { MappingContext } from "@mfgsync/mapping";
 import { createInMemoryContext, validate } from "@mfgsync/validators";
-import type { Finding } from "@mfgsync/validators";
+import type { Finding, ValidationContext } from "@mfgsync/validators";
 import { parseJson } from "../format.js";
 import { packageDir } from "../io.js";
 import { VENDORS } from "../vendors.js";
@@ -60,7 +60,7 @@ export function stripTransport(value: unknown): unknown {
 
 export const findingDetail = (f: Finding): DemoDetail => ({ kind: "finding", severity: f.severity, id: f.ruleId, path: f.path, message: f.message });
 export const issueDetail = (i: Issue): DemoDetail => ({ kind: "issue", severity: "error", id: i.code, path: i.path, message: i.message });
-const warningDetail = (i: Issue): DemoDetail => ({ kind: "warning", severity: "warning", id: i.code, path: i.path, message: i.message });
+export const warningDetail = (i: Pick<Issue, "code" | "path" | "message">): DemoDetail => ({ kind: "warning", severity: "warning", id: i.code, path: i.path, message: i.message });
 
 export function summarise(findings: readonly { severity: string }[]): string {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -110,6 +110,43 @@ function describeSap(object: CanonicalObject): string {
   }
 }
 
+/** How a vendor section checks one mapped entity. */
+export interface MappedItemCheck {
+  readonly mapper: { encode(input: CanonicalObject, context?: MappingContext): { ok: true; value: unknown } | { ok: false; issues: readonly Issue[] } };
+  readonly entity: MapEntity;
+  /** Master data for the rules. */
+  readonly context: ValidationContext;
+  readonly mappingContext: MappingContext;
+  readonly describe: (object: CanonicalObject) => string;
+}
+
+/**
+ * One demo item for one decoded entity: the rules on the canonical object and
+ * the round trip back to the vendor, which must give `read` (the entity as it
+ * came, transport annotations dropped). Rule findings on vendor data are what
+ * the demo is for: shown and counted, not failures; a lossy round trip is one.
+ */
+export function mappedItem(
+  name: string,
+  result: { ok: true; value: unknown; warnings: readonly Issue[] } | { ok: false; issues: readonly Issue[]; warnings: readonly Issue[] },
+  read: unknown,
+  check: MappedItemCheck,
+): DemoItem {
+  if (!result.ok) return { name, status: "failed", text: "cannot map", details: [...result.issues.map(issueDetail), ...result.warnings.map(warningDetail)] };
+  const object = result.value as CanonicalObject;
+  const report = validate(check.entity as ObjectName, object, { context: check.context });
+  const back = check.mapper.encode(object, check.mappingContext);
+  const lossless = back.ok && isDeepStrictEqual(back.value, read);
+  const status = !lossless ? "failed" : report.findings.some((f) => f.severity === "error") ? "flagged" : "ok";
+  const warnings = result.warnings.length > 0 ? `; ${result.warnings.length} mapping warning(s)` : "";
+  return {
+    name,
+    status,
+    text: `→ ${check.describe(object)}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${warnings}`,
+    details: [...report.findings.map(findingDetail), ...result.warnings.map(warningDetail), ...(back.ok ? [] : back.issues.map(issueDetail))],
+  };
+}
+
 /** Section 3: raw SAP OData payloads mapped to canonical, checked by the rules, and mapped back unchanged. */
 export function sapSection(): DemoSection {
   const title = "SAP S/4HANA OData V2 → canonical → SAP (bundled fixtures; plant time zones from the mapping context)";
@@ -142,23 +179,7 @@ export function sapSection(): DemoSection {
       }
       const vendorEntities = wire.collection ? ((raw as { d: { results: unknown[] } }).d?.results ?? (raw as unknown[])) : [(raw as { d?: unknown }).d ?? raw];
       wire.results.forEach((result, index) => {
-        if (!result.ok) {
-          items.push({ name, status: "failed", text: "cannot map", details: [...result.issues.map(issueDetail), ...result.warnings.map(warningDetail)] });
-          return;
-        }
-        const object = result.value as CanonicalObject;
-        const report = validate(entity as ObjectName, object, { context });
-        const back = mapper.encode(object, SAP_DEMO_CONTEXT);
-        const lossless = back.ok && isDeepStrictEqual(back.value, stripTransport(vendorEntities[index]));
-        // Rule findings on vendor data are what the demo is for: shown and counted, not failures; a lossy round trip is one.
-        const status = !lossless ? "failed" : report.findings.some((f) => f.severity === "error") ? "flagged" : "ok";
-        const warnings = result.warnings.length > 0 ? `; ${result.warnings.length} mapping warning(s)` : "";
-        items.push({
-          name,
-          status,
-          text: `→ ${describeSap(object)}\n      round trip ${lossless ? "lossless" : "LOST DATA"}; rules: ${summarise(report.findings)}${warnings}`,
-          details: [...report.findings.map(findingDetail), ...result.warnings.map(warningDetail), ...(back.ok ? [] : back.issues.map(issueDetail))],
-        });
+        items.push(mappedItem(name, result, stripTransport(vendorEntities[index]), { mapper, entity, context, mappingContext: SAP_DEMO_CONTEXT, describe: describeSap }));
       });
     }
   }
