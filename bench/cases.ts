@@ -4,7 +4,6 @@
 import type { Material, ProductionOrder } from "@mfgsync/canonical";
 import { safeParseProductionOrder, toJsonSchema } from "@mfgsync/canonical";
 import { batchMapper, inspectionMapper, productionOrderMapper } from "@mfgsync/mappers-sap";
-import type { MappingContext } from "@mfgsync/mapping";
 import { createInMemoryContext, createProfile, validate } from "@mfgsync/validators";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -17,6 +16,8 @@ import { breakOrder } from "./invalid.js";
 import { makeSapBatch, makeSapInspectionLotPayload } from "./sap-batches.js";
 import { makeSapOrderPayload, SAP_BENCH_CONTEXT } from "./sap-data.js";
 import { oraclePipelineComparison } from "./oracle-data.js";
+import type { WireDecoder } from "./pipeline.js";
+import { floorOf, pipelineOf } from "./pipeline.js";
 import { d365PipelineComparison } from "./d365-data.js";
 
 type Rec = Record<string, unknown>;
@@ -80,25 +81,9 @@ export function buildCases(sizes: CaseSizes): Cases {
   const ajvValidate = ajv.compile(toJsonSchema("production-order"));
 
   const inspectionTexts = Array.from({ length: sizes.inspectionLots }, (_, i) => JSON.stringify(makeSapInspectionLotPayload(i)));
-  /** The part of an SAP mapper the pipeline uses. */
-  interface WireDecoder {
-    decodeWire(payload: unknown, context?: MappingContext, options?: { readonly validate?: boolean }): { readonly ok: boolean; readonly results?: readonly { readonly ok: boolean; readonly value?: unknown }[] };
-  }
-  const pipeline = (list: readonly string[], mapper: WireDecoder) => () => {
-    let bytes = 0;
-    for (const text of list) {
-      const r = mapper.decodeWire(text, ctx, { validate: true });
-      const first = r.ok ? r.results?.[0] : undefined;
-      if (first === undefined || !first.ok) throw new Error("pipeline failed");
-      bytes += JSON.stringify(first.value).length;
-    }
-    return bytes;
-  };
-  const floor = (list: readonly string[]) => () => {
-    let bytes = 0;
-    for (const text of list) bytes += JSON.stringify(JSON.parse(text)).length;
-    return bytes;
-  };
+  const pipeline = (list: readonly string[], mapper: WireDecoder) => pipelineOf(list, mapper, ctx, "SAP");
+  const floor = floorOf;
+
 
   const comparisons: Comparison[] = [
     {

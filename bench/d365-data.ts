@@ -4,6 +4,7 @@
 // ProdutionOrderRouteOperations with secondary rows, ReleasedProductV2), the
 // header's usual properties, etags, 1900-01-01 sentinels and JSON-number
 // decimals, as the D365 package's fixtures show them.
+import { floorOf, pipelineOf } from "./pipeline.js";
 import { productionOrderMapper } from "@mfgsync/mappers-d365";
 import type { MappingContext } from "@mfgsync/mapping";
 import type { Comparison } from "./harness.js";
@@ -63,21 +64,9 @@ export function makeD365OrderPayload(i: number): string {
 /** The D365 pipeline case: JSON text → parse → decode → canonical schema check → JSON text, against JSON.parse + JSON.stringify. */
 export function d365PipelineComparison(orders: number): Comparison {
   const texts = Array.from({ length: orders }, (_, i) => makeD365OrderPayload(i));
-  const pipeline = () => {
-    let bytes = 0;
-    for (const text of texts) {
-      const r = productionOrderMapper.decodeWire(text, D365_BENCH_CONTEXT, { validate: true });
-      const first = r.ok ? r.results[0] : undefined;
-      if (first === undefined || !first.ok) throw new Error(`D365 pipeline failed: ${JSON.stringify(first?.ok === false ? first.issues.slice(0, 3) : r.ok ? "no entity" : r.issues)}`);
-      bytes += JSON.stringify(first.value).length;
-    }
-    return bytes;
-  };
-  const floor = () => {
-    let bytes = 0;
-    for (const text of texts) bytes += JSON.stringify(JSON.parse(text)).length;
-    return bytes;
-  };
+  const pipeline = pipelineOf(texts, productionOrderMapper, D365_BENCH_CONTEXT, "D365");
+  const floor = floorOf(texts);
+
   return {
     key: "pipelineVsFloorD365",
     description: "D365 JSON text (production orders with BOM lines, route and released product expanded) → parse → decode → canonical schema check → JSON text, against JSON.parse + JSON.stringify of the same text",

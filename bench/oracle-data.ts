@@ -2,6 +2,7 @@
 // synthetic payloads in the shape the notes describe (framework v3 items
 // collections, int64 ids, decimals, local offsets, nulls), built from an index
 // so that every payload differs.
+import { floorOf, pipelineOf } from "./pipeline.js";
 import { workOrderMapper } from "@mfgsync/mappers-oracle";
 import type { Comparison } from "./harness.js";
 
@@ -27,21 +28,9 @@ export function makeOracleWorkOrderText(i: number): string {
 /** Oracle REST text → parse → decode → canonical schema check → JSON text, against JSON.parse + JSON.stringify of the same text. */
 export function oraclePipelineComparison(count: number): Comparison {
   const texts = Array.from({ length: count }, (_, i) => makeOracleWorkOrderText(i));
-  const pipeline = () => {
-    let bytes = 0;
-    for (const text of texts) {
-      const r = workOrderMapper.decodeWire(text, undefined, { validate: true });
-      const first = r.ok ? r.results[0] : undefined;
-      if (first === undefined || !first.ok) throw new Error(`Oracle pipeline failed: ${JSON.stringify(first && !first.ok ? first.issues.slice(0, 3) : r.ok ? [] : r.issues)}`);
-      bytes += JSON.stringify(first.value).length;
-    }
-    return bytes;
-  };
-  const floor = () => {
-    let bytes = 0;
-    for (const text of texts) bytes += JSON.stringify(JSON.parse(text)).length;
-    return bytes;
-  };
+  const pipeline = pipelineOf(texts, workOrderMapper, undefined, "Oracle");
+  const floor = floorOf(texts);
+
   return {
     key: "pipelineVsFloorOracle",
     description: "Oracle REST work order JSON text → parse → decode → canonical schema check → JSON text, against JSON.parse + JSON.stringify of the same text",
