@@ -57,7 +57,13 @@ export function issuerLoss(paths: readonly string[], options: { readonly keepSco
       const { scope, crossReferences, ...rest } = id as Record<string, unknown>;
       const out: Record<string, unknown> = { ...rest };
       if (options.keepScope === true && scope !== undefined) out["scope"] = scope;
-      const refs = Array.isArray(crossReferences) ? (crossReferences as { scheme?: unknown }[]).filter((r) => typeof r.scheme === "string" && schemes.has(r.scheme)).map((r) => lossNormalizers.withoutIssuer(r)) : [];
+      // Oracle holds one surrogate id per scheme (`ItemId`): the first reference of each kept scheme is what goes to Oracle.
+      const seen = new Set<string>();
+      const refs = Array.isArray(crossReferences)
+        ? (crossReferences as { scheme?: unknown }[])
+          .filter((r) => typeof r.scheme === "string" && schemes.has(r.scheme) && !seen.has(r.scheme) && seen.add(r.scheme) !== undefined)
+          .map((r) => lossNormalizers.withoutIssuer(r))
+        : [];
       if (refs.length > 0) out["crossReferences"] = refs;
       return out;
     },
