@@ -128,6 +128,7 @@ export class RecordScope implements DecodeScope {
     const path = this.base + "/" + pointerToken(key) + copied.path;
     if (copied.reason === "depth") this.call.issues.push({ path, code: ISSUE_CODES.inputTooDeep, message: `"${key}" is nested deeper than ${MAX_CARRIED_DEPTH} levels` });
     else if (copied.reason === "key") this.call.issues.push({ path, code: ISSUE_CODES.unknownField, message: "this key is not an allowed field name" });
+    else if (copied.reason === "range") this.call.issues.push({ path, code: ISSUE_CODES.tooBig, message: `a number in "${key}" is beyond the range of a double and cannot be kept` });
     else this.call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "not a JSON value" });
   }
 
@@ -335,7 +336,7 @@ function keptShape(scope: RecordScope, navigation: string, shape: CollectionShap
     }
     const copied = copyJson(extra[key], MAX_CARRIED_DEPTH, { keepNumbers: true });
     if (!copied.ok) {
-      scope.call.issues.push({ path: `${at}/${pointerToken(key)}${copied.path}`, code: copied.reason === "depth" ? ISSUE_CODES.inputTooDeep : ISSUE_CODES.invalidType, message: `the ${key} beside the rows of ${navigation} is not a JSON value that can be kept` });
+      scope.call.issues.push({ path: `${at}/${pointerToken(key)}${copied.path}`, code: copied.reason === "depth" ? ISSUE_CODES.inputTooDeep : copied.reason === "range" ? ISSUE_CODES.tooBig : ISSUE_CODES.invalidType, message: `the ${key} beside the rows of ${navigation} is not a JSON value that can be kept` });
       bad = true;
       continue;
     }
