@@ -20,10 +20,6 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   // kept dataAreaId and RouteType values written back unchecked, BOM line numbers respelled ("01" → "1").
   { target: "oracle:production-order", category: "roundTrip", detail: /./, reason: "Oracle mapper in progress: round trips of mutated input are not exact yet" },
   { target: "d365:production-order", category: "roundTrip", detail: /./, reason: "D365 mapper in progress: round trips of mutated input are not exact yet" },
-  // Two result rows with the same key (QualityOrderSequenceNumber, ResultLineNumber), which D365 never sends: the exact
-  // numbers kept per row key collide, and the rows come back with their numbers as exact-number objects. Decode should
-  // refuse duplicate row keys; until it does, only this pattern is let through.
-  { target: "d365:inspection", category: "roundTrip", detail: /vendor → canonical → vendor differs at \/QualityOrderLineResults\/\d+\//, reason: "D365 quality-order results with duplicate row keys: exact numbers kept per row key collide" },
   { target: "d365:production-order", category: "okInvalid", detail: /\/routing\/id value\.too-big/, reason: "D365 mapper in progress: the route id is not checked against the canonical limit (64)" },
 ];
 

@@ -8,6 +8,7 @@ import { JsonNumber } from "../json/number.js";
 import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
+import { RowKeys } from "./row-keys.js";
 import type { CompiledChild, CompiledEntity } from "./compiled.js";
 import type { RecordState, RowState } from "./state.js";
 import { isEmptyState } from "./state.js";
@@ -195,6 +196,8 @@ function scanRecord(scope: RecordScope): Set<string> | undefined {
     const raw = record[decl.vendor];
     if (raw === undefined) {
       if (scope.parent === undefined) scope.issue(decl.vendor, ISSUE_CODES.required, `${decl.vendor} is missing: it scopes the keys of ${ce.declaration.entity}`);
+      // A child without it is in its parent's unit; it stays without it when written back.
+      else scope.absent(decl.vendor);
     } else if (typeof raw !== "string" || raw === "") {
       scope.issue(decl.vendor, ISSUE_CODES.invalidType, `${decl.vendor} must be a non-empty string (the ${decl.type} the keys are unique in)`);
     } else if (scope.parent !== undefined) {
@@ -353,6 +356,7 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
   let rowStates: (RowState | undefined)[] | undefined;
   const group = c.group;
   let collector: unknown[] | undefined;
+  let seen: RowKeys | undefined;
   if (c.flatten !== undefined) {
     const map = (call.flattened ??= new Map());
     collector = map.get(c);
@@ -380,12 +384,19 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
     const decoded = decodeEntity(c.entity, row, `${rowsBase}/${j}`, call, scope);
     if (decoded === undefined) continue;
     const item = decoded.value;
+    const key = c.matchGet?.(item);
+    if (key !== undefined) {
+      const message = (seen ??= new RowKeys(c)).repeated(key, j, "rows");
+      if (message !== undefined) {
+        call.issues.push({ path: `${rowsBase}/${j}`, code: MAPPING_CODES.duplicateRowKey, message });
+        continue;
+      }
+    }
     if (c.flatten !== undefined) {
       const link = c.flatten.parentGet(scope.out);
       if (link !== undefined) c.flatten.linkSet(item, link);
       collector?.push(item);
     } else items.push(item);
-    const key = c.matchGet?.(item);
     if (decoded.carried !== undefined) (keptRows ??= new Array(rows.length))[j] = decoded.carried;
     if (key !== undefined || !isEmptyState(decoded.state)) {
       const state: RowState = decoded.state ?? {};

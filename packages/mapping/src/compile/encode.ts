@@ -8,6 +8,7 @@ import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
 import type { CompiledChild, CompiledEntity, CompiledField } from "./compiled.js";
+import { RowKeys } from "./row-keys.js";
 import type { RecordState, RowState } from "./state.js";
 import { BOOKKEEPING_NAMESPACE, asState, stringSet } from "./state.js";
 
@@ -198,6 +199,9 @@ function writeScope(scope: ObjectScope): void {
     scope.issue(scope.parent === undefined ? "/id" : "", ISSUE_CODES.required, `${scope.entity.declaration.entity} needs ${decl.vendor}: the identifier has no ${decl.type} scope`);
     return;
   }
+  const parentScope = scope.parent?.idScope()?.value;
+  // A child row read without it (in its parent's unit) is written without it while it still is.
+  if (parentScope !== undefined && scope.sameScope(parentScope, value) && Array.isArray(scope.state?.absent) && scope.state.absent.includes(decl.vendor)) return;
   const kept = scope.kept(decl.vendor);
   const out = typeof kept === "string" && scope.sameScope(kept, value) ? kept : value;
   const problem = decl.check?.(out);
@@ -415,12 +419,22 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     return undefined;
   };
   const rows: { row: unknown; from: number | undefined }[] = [];
+  let seen: RowKeys | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const path = itemPaths[i] ?? "";
     if (!isRecord(item)) {
       call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "expected an object" });
       continue;
+    }
+    const key = c.matchGet?.(item);
+    if (key !== undefined) {
+      // Decode refuses rows with one key: writing them would give a collection that does not read back.
+      const message = (seen ??= new RowKeys(c)).repeated(key, Number(path.slice(path.lastIndexOf("/") + 1)), "items");
+      if (message !== undefined) {
+        call.issues.push({ path: path + c.matchPointer, code: MAPPING_CODES.duplicateRowKey, message });
+        continue;
+      }
     }
     const j = pick(i, item);
     const row = encodeEntity(c.entity, item, path, call, scope, j === undefined ? undefined : rowKept(j), j === undefined ? undefined : rowState(j), `${keptPath}/${pointerToken(c.navigation)}/${j ?? i}`);
