@@ -166,3 +166,67 @@ describe("d365:production-order decode", () => {
     expect(row["@odata.etag"]).toBeUndefined();
   });
 });
+
+describe("d365:production-order, found by the fuzz suite", () => {
+  const route = () => (decoded(RELEASED).extensions?.["d365"] as Record<string, unknown[]>)["ProdutionOrderRouteOperations"] as Record<string, unknown>[];
+  /** The released order with one kept route row changed (the bookkeeping comes back from outside). */
+  const withKeptRoute = (j: number, patch: Record<string, unknown>): ProductionOrder => {
+    const order = decoded(RELEASED);
+    const d365 = order.extensions?.["d365"] as Record<string, unknown>;
+    const rows = route().map((r, i) => (i === j ? { ...r, ...patch } : r));
+    return { ...order, extensions: { ...order.extensions, d365: { ...d365, ProdutionOrderRouteOperations: rows } } } as ProductionOrder;
+  };
+
+  it("refuses a SourceRouteId or SourceBOMId longer than the canonical limit (64)", () => {
+    for (const prop of ["SourceRouteId", "SourceBOMId"]) {
+      const r = productionOrderMapper.decode(withProps(RELEASED, { [prop]: "R".repeat(65) }), CONTEXT);
+      expect(!r.ok && r.issues.map((i) => [i.path, i.code]), prop).toEqual([[`/${prop}`, "value.too-big"]]);
+    }
+  });
+
+  it("refuses a dataAreaId longer than an identifier scope can be (64)", () => {
+    const r = productionOrderMapper.decode(withProps(FINISHED, { dataAreaId: "c".repeat(65) }), CONTEXT);
+    expect(!r.ok && r.issues.map((i) => i.path)).toContain("/dataAreaId");
+  });
+
+  it("checks kept secondary route rows before writing them: catalog values and still a secondary row of its operation", () => {
+    expect(route()[1]?.["OperationPriority"]).toBe("Secondary1");
+    for (const [patch, path] of [
+      [{ RouteType: true }, "/extensions/d365/ProdutionOrderRouteOperations/1/RouteType"],
+      [{ dataAreaId: { x: 1 } }, "/extensions/d365/ProdutionOrderRouteOperations/1/dataAreaId"],
+      [{ OperationPriority: "Primary" }, "/extensions/d365/ProdutionOrderRouteOperations/1"],
+      [{ OperationNumber: 30 }, "/extensions/d365/ProdutionOrderRouteOperations/1"],
+    ] as const) {
+      const r = productionOrderMapper.encode(withKeptRoute(1, patch), CONTEXT);
+      expect(!r.ok && r.issues.map((i) => i.path), JSON.stringify(patch)).toEqual([path]);
+    }
+    expect(productionOrderMapper.encode(withKeptRoute(1, {}), CONTEXT).ok).toBe(true);
+  });
+
+  it("a bundle gives one ReleasedProductsV2 row per header: a second is refused, not dropped", () => {
+    const rows = BUNDLE["ReleasedProductsV2"] as Record<string, unknown>[];
+    const r = productionOrderMapper.decode({ ...BUNDLE, ReleasedProductsV2: [rows[0], { ...rows[0], InventoryUnitSymbol: "kg" }] }, CONTEXT);
+    expect(!r.ok && r.issues.map((i) => [i.path, i.code])).toEqual([["/ReleasedProductsV2/1", D365_CODES.bundleInvalid]]);
+  });
+
+  it("encode refuses a kept bundle shape naming keys the bundle has not, and a released product of another item", () => {
+    const order = decoded(BUNDLE);
+    const books = order.extensions?.["mfgsync"] as Record<string, Record<string, unknown>>;
+    const shape = books["d365"]?.["bundle"] as Record<string, unknown>;
+    const rows = shape["rows"] as Record<string, unknown>;
+    const badShape = { ...order, extensions: { ...order.extensions, mfgsync: { ...books, d365: { ...books["d365"], bundle: { ...shape, rows: { ...rows, ReleasedProductV2: { key: "undefined", form: "array" } } } } } } };
+    const r = productionOrderMapper.encode(badShape, CONTEXT);
+    expect(!r.ok && r.issues.map((i) => [i.path, i.code])).toEqual([["/extensions/mfgsync/d365/bundle", D365_CODES.bundleInvalid]]);
+    const otherItem = productionOrderMapper.encode({ ...order, material: { ...order.material, id: { ...order.material.id, value: "OTHER-1" } } }, CONTEXT);
+    expect(!otherItem.ok && otherItem.issues.map((i) => [i.path, i.code])).toEqual([["/extensions/d365/ReleasedProductV2", D365_CODES.bundleOrphan]]);
+  });
+
+  it("declares the leading zeros a D365 number cannot keep: a component item \"01\" reads back as \"1\"", () => {
+    const paths = productionOrderMapper.declaration.knownLoss.map((l) => l.path);
+    expect(paths).toEqual(expect.arrayContaining(["/components/*/item", "/components/*/issuingOperation", "/operations/*/sequence"]));
+    const order = decoded(RELEASED);
+    const encoded = productionOrderMapper.encode({ ...order, components: order.components.map((c, i) => (i === 0 ? { ...c, item: "01" } : c)) }, CONTEXT);
+    if (!encoded.ok) throw new Error(JSON.stringify(encoded.issues));
+    expect(decoded(encoded.value).components[0]?.item).toBe("1");
+  });
+});

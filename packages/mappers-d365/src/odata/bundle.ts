@@ -123,6 +123,10 @@ function assemble(spec: BundleSpec, bundle: Json): { ok: true; headers: Assemble
         if (!isRecord(row)) return;
         if (!set.spec.link.every(([r, hp]) => same(row[r], header[hp], r === "dataAreaId"))) return;
         set.used.add(i);
+        if (set.spec.single === true && mine.length > 0) {
+          issues.push({ path: `/${token(set.key)}${set.read.pointer(i)}`, code: D365_CODES.bundleInvalid, message: `a second ${set.key} row for the header at ${basePath}: ${set.spec.navigation} takes one` });
+          return;
+        }
         rowPaths.set(`/${token(set.spec.navigation)}${set.spec.single === true ? "" : `/${mine.length}`}`, `/${token(set.key)}${set.read.pointer(i)}`);
         mine.push(row);
       });
@@ -164,13 +168,30 @@ function withBundleShape<C>(value: C, shape: BundleShape): C {
   return { ...object, extensions: { ...extensions, [BOOKKEEPING_NAMESPACE]: { ...book, [D365_NAMESPACE]: { ...mine, bundle: shape } } } } as unknown as C;
 }
 
-function bundleShapeOf(value: unknown): BundleShape | undefined {
+const FORMS = new Set(["array", "object", "value"]);
+
+/**
+ * The bundle shape kept in the bookkeeping. It comes back from outside: a shape
+ * that names keys or forms this spec has not (which decode would refuse) is
+ * `"invalid"`, reported by encode instead of written.
+ */
+function bundleShapeOf(spec: BundleSpec, value: unknown): BundleShape | undefined | "invalid" {
   if (!isRecord(value)) return undefined;
   const ext = value["extensions"];
   const book = isRecord(ext) ? ext[BOOKKEEPING_NAMESPACE] : undefined;
   const mine = isRecord(book) ? book[D365_NAMESPACE] : undefined;
   const shape = isRecord(mine) ? mine["bundle"] : undefined;
-  if (!isRecord(shape) || typeof shape["header"] !== "string" || !isRecord(shape["rows"])) return undefined;
+  if (shape === undefined) return undefined;
+  if (!isRecord(shape) || typeof shape["header"] !== "string" || !spec.headerKeys.includes(shape["header"]) || !FORMS.has(shape["headerForm"] as string) || !isRecord(shape["rows"])) return "invalid";
+  const rows = shape["rows"];
+  const keys = new Set<string>();
+  for (const navigation of Object.keys(rows)) {
+    const r = spec.rows.find((x) => x.navigation === navigation);
+    const row = rows[navigation];
+    if (r === undefined || !isRecord(row) || typeof row["key"] !== "string" || !r.keys.includes(row["key"]) || keys.has(row["key"]) || !FORMS.has(row["form"] as string)) return "invalid";
+    keys.add(row["key"]);
+  }
+  if (keys.has(shape["header"])) return "invalid";
   return shape as unknown as BundleShape;
 }
 
@@ -236,7 +257,11 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
 
   function encode(input: C, context?: MappingContext, options?: EncodeOptions): MapResult<V> {
     const r = inner.encode(input, context, options);
-    const shape = bundleShapeOf(input);
+    const shape = bundleShapeOf(spec, input);
+    if (shape === "invalid") {
+      const issue: Issue = { path: `/extensions/${BOOKKEEPING_NAMESPACE}/${D365_NAMESPACE}/bundle`, code: D365_CODES.bundleInvalid, message: `the kept bundle shape names keys or forms that are not part of a ${spec.headerKeys[0] ?? ""} bundle` };
+      return { ok: false, issues: r.ok ? [issue] : [...r.issues, issue] as unknown as [Issue, ...Issue[]], warnings: r.warnings };
+    }
     if (!r.ok || shape === undefined || !isRecord(r.value)) return r;
     const header: Json = { ...r.value };
     const out: Json = {};
@@ -245,7 +270,21 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
       if (!(navigation in header)) continue;
       const value = header[navigation];
       delete header[navigation];
-      rows[key] = wrapForm(Array.isArray(value) ? value : [value], form);
+      const list = Array.isArray(value) ? value : [value];
+      const rowSpec = spec.rows.find((x) => x.navigation === navigation);
+      // A row whose link no longer matches its header (a kept released product of another item) would read back as an orphan.
+      const stray = rowSpec === undefined ? -1 : list.findIndex((row) => isRecord(row) && !rowSpec.link.every(([rp, hp]) => same(row[rp], header[hp], rp === "dataAreaId")));
+      if (rowSpec !== undefined && stray >= 0) {
+        const row = list[stray] as Json;
+        const issue: Issue = { path: `/extensions/${D365_NAMESPACE}/${token(navigation)}${rowSpec.single === true ? "" : `/${stray}`}`, code: D365_CODES.bundleOrphan, message: `the ${navigation} row (${rowSpec.link.map(([rp]) => `${rp} ${JSON.stringify(row[rp])}`).join(", ")}) does not belong to this header (${rowSpec.link.map(([, hp]) => `${hp} ${JSON.stringify(header[hp])}`).join(", ")}): it cannot be written beside it` };
+        return { ok: false, issues: [issue], warnings: r.warnings };
+      }
+      if (form === "object" && list.length !== 1) {
+        // Read as one object: more (or no) rows cannot be written in that form.
+        rows[key] = list;
+        continue;
+      }
+      rows[key] = wrapForm(list, form);
     }
     out[shape.header] = wrapForm([header], shape.headerForm);
     Object.assign(out, rows);

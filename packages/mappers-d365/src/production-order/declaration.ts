@@ -19,6 +19,8 @@ import { productionOrderStatus } from "./status.js";
  */
 export const PRODUCTION_ORDER_NAVIGATIONS = { bomLines: "ProdutionOrderBOMLines", route: "ProdutionOrderRouteOperations", releasedProduct: "ReleasedProductV2" } as const;
 
+/** What survives of a digit string written as a D365 number: the integer part without leading zeros. */
+const noLeadingZeros = (value: unknown) => (typeof value === "string" && /^\d+(?:\.\d+)?$/.test(value) ? value.replace(/^0+(?=\d)/, "") : value);
 const localTime = (paths: readonly string[]) => paths.map((path) => ({
   path,
   reason: "D365 keeps a date (midnight UTC) and seconds after midnight in the site's zone; midnight reads back as a plain date",
@@ -69,8 +71,8 @@ export const productionOrderDeclaration = declareMapper({
       field("StartedDate", "actualStart", isoDateTimeAsDate({ noDate: D365_NO_DATE }), { note: "a date; noon UTC keeps its date and goes back as sent" }),
       field("ReportedAsFinishedDate", "actualEnd", isoDateTimeAsDate({ noDate: D365_NO_DATE })),
       field("ProductionOrderPriority", "priority", integer({ min: 0, max: 999 })),
-      field("SourceBOMId", "billOfMaterials.id", text()),
-      field("SourceRouteId", "routing.id", text()),
+      field("SourceBOMId", "billOfMaterials.id", text({ maxLength: 64 })),
+      field("SourceRouteId", "routing.id", text({ maxLength: 64 })),
       field("ItemBatchNumber", "producedLot", emptyKept(identifier({ scoped: true })), { note: "batch of the finished good, when set at creation" }),
     ],
     children: [
@@ -108,6 +110,9 @@ export const productionOrderDeclaration = declareMapper({
     { path: "/components/*/material/revision", reason: "components carry product dimensions, not revisions" },
     { path: "/components/*/plant", reason: "written as ConsumptionSiteId; read back only when it differs from the order's site", normalize: (value, env) => (value === (env.root as { plant?: unknown }).plant ? undefined : value) },
     { path: "/components/*/materialUse", reason: "production BOM lines are consumed", normalize: () => ({ value: "Consumed" }) },
+    { path: "/components/*/item", reason: "LineNumber is a number: leading zeros of the integer part are not kept (\"01\" reads back as \"1\")", normalize: noLeadingZeros },
+    { path: "/components/*/issuingOperation", reason: "RouteOperationNumber is an Int32: leading zeros are not kept (\"0010\" reads back as \"10\")", normalize: noLeadingZeros },
+    { path: "/operations/*/sequence", reason: "OperationNumber is an Int32: leading zeros are not kept (\"0010\" reads back as \"10\")", normalize: noLeadingZeros },
     ...codeLoss(["/state"]),
     ...derivedLoss(["/operations/*/state"]),
     ...issuerLoss(["/id", "/material/id", "/producedLot", "/components/*/material/id", "/components/*/lot"]),

@@ -15,6 +15,8 @@ import { isEmptyState } from "./state.js";
 
 /** Deepest nesting kept in extensions, relative to the entity (the canonical limit is 64 for the whole object). */
 const MAX_CARRIED_DEPTH = 48;
+/** The canonical limit of `IdentifierScope.value`. */
+const MAX_SCOPE_LENGTH = 64;
 
 /** Issues, warnings and root collections of one decode call. */
 export class DecodeCall extends MapCall {
@@ -200,6 +202,8 @@ function scanRecord(scope: RecordScope): Set<string> | undefined {
       else scope.absent(decl.vendor);
     } else if (typeof raw !== "string" || raw === "") {
       scope.issue(decl.vendor, ISSUE_CODES.invalidType, `${decl.vendor} must be a non-empty string (the ${decl.type} the keys are unique in)`);
+    } else if (raw.length > MAX_SCOPE_LENGTH) {
+      scope.issue(decl.vendor, ISSUE_CODES.tooBig, `${decl.vendor} is longer than ${MAX_SCOPE_LENGTH} characters, the canonical limit of an identifier's scope`);
     } else if (scope.parent !== undefined) {
       const parentScope = scope.parent.idScope()?.value;
       // A child repeats its parent's scope; another spelling (or another unit) is kept so that it goes back as sent.

@@ -440,7 +440,7 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     const row = encodeEntity(c.entity, item, path, call, scope, j === undefined ? undefined : rowKept(j), j === undefined ? undefined : rowState(j), `${keptPath}/${pointerToken(c.navigation)}/${j ?? i}`);
     rows.push({ row, from: j });
   }
-  if (c.group !== undefined) insertSecondaryRows(c, rows, rowCount, rowState, rowKept);
+  if (c.group !== undefined) insertSecondaryRows(c, rows, rowCount, rowState, rowKept, call, `${keptPath}/${pointerToken(c.navigation)}`);
   const shapes = state?.shapes;
   const shape = isRecord(shapes) && isRecord(shapes[c.navigation]) ? (shapes[c.navigation] as CollectionShape) : undefined;
   target[c.navigation] = call.profile.writeCollection(rows.map((r) => r.row), shape);
@@ -450,6 +450,7 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
 function insertSecondaryRows(
   c: CompiledChild, rows: { row: unknown; from: number | undefined }[], rowCount: number,
   rowState: (j: number) => RowState | undefined, rowKept: (j: number) => Readonly<Record<string, unknown>> | undefined,
+  call: EncodeCall, keptPath: string,
 ): void {
   const by = c.group?.by ?? "";
   const groups = new Set<unknown>();
@@ -458,6 +459,8 @@ function insertSecondaryRows(
     const s = rowState(j);
     const kept = rowKept(j);
     if (s?.secondary === undefined || kept === undefined || (s.orphan !== true && !groups.has(JSON.stringify(s.secondary ?? null)))) continue;
+    // A kept row comes back from outside: written only when decode would read it again as this group's secondary row.
+    if (!secondaryRowOk(c, kept, s.secondary, call, `${keptPath}/${j}`)) continue;
     const row = s.numbers !== undefined ? restoreNumbers(structuredCloneJson(kept), s.numbers) : structuredCloneJson(kept);
     const group = JSON.stringify(s.secondary ?? null);
     const inGroup = (r: { row: unknown }) => isRecord(r.row) && JSON.stringify(r.row[by] ?? null) === group;
@@ -472,6 +475,27 @@ function insertSecondaryRows(
     }
     rows.splice(at + 1, 0, { row, from: j });
   }
+}
+
+/** Whether a kept secondary row passes the catalog checks and is still a secondary row of its group; else an issue. */
+function secondaryRowOk(c: CompiledChild, kept: Readonly<Record<string, unknown>>, secondary: unknown, call: EncodeCall, path: string): boolean {
+  const group = c.group;
+  if (group === undefined) return false;
+  let ok = true;
+  for (const key of Object.keys(kept)) {
+    // As decode reads secondary rows: catalogued properties are checked, others kept as they are.
+    const problem = c.entity.props.get(key)?.check?.(kept[key]);
+    if (problem !== undefined) {
+      call.issues.push({ path: `${path}/${pointerToken(key)}`, code: problem.code, message: `the kept secondary row cannot be written to ${key}: ${problem.message}` });
+      ok = false;
+    }
+  }
+  const kind = kept[group.property];
+  if (ok && (kind === group.value || kind === undefined || !jsonEqual(kept[group.by], secondary))) {
+    call.issues.push({ path, code: ISSUE_CODES.invalidValue, message: `the kept row is not a secondary row of ${group.by} ${JSON.stringify(secondary)} (${group.property} ${JSON.stringify(kind)})` });
+    ok = false;
+  }
+  return ok;
 }
 
 function structuredCloneJson(value: Readonly<Record<string, unknown>>): Record<string, unknown> {
