@@ -93,6 +93,7 @@ export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMap
         uncertain: "EventType is not in the catalog; RCV and INV are seen in Oracle's examples, WIP is [inferred]",
       }),
       field("ItemNumber", "subject.material", materialRef({ scoped: true }), { uncertain: "not in the catalog; seen in Oracle's examples" }),
+      // identifier() keeps no "" itself; with emptyIsProfile the core keeps an empty LotNumber (Oracle's empty is null).
       field("LotNumber", "subject.lot", { ...identifier({ scoped: true }), emptyIsProfile: true }, { uncertain: "not in the catalog; seen in Oracle's examples" }),
       field("InspectionPlanId", "specification", uncataloguedId(ORACLE_ID_SCHEMES.inspectionPlan), { note: "the plan used (int64)", uncertain: "on the header: seen in Oracle's examples (catalog: on EventDisposition)" }),
       field(["QuantityRequested", "UOMCode"], "inspectedQuantity", quantity(jsonDecimal(), qualityUnitCode("UOMCode")), {
