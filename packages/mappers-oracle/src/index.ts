@@ -43,7 +43,7 @@ export type { LotStatusMeaning } from "./lot/status.js";
 export { ORACLE_LOT_STATUS_DEFAULTS, lotStatus, lotStatusFields, lotStatusCode } from "./lot/status.js";
 export { lotDeclaration } from "./lot/declaration.js";
 export { lotMapper } from "./lot/index.js";
-export { qualityUnitCode, resultMeasure, characteristicKind, resultCharacter, uncataloguedId } from "./inspection/converters.js";
+export { qualityUnitCode, resultMeasure, characteristicKind, resultCharacter, uncataloguedId, withMaxLength } from "./inspection/converters.js";
 export { EVENT_DISPOSITION_LIST, eventDisposition } from "./inspection/disposition.js";
 export { inspectionDeclaration } from "./inspection/declaration.js";
 export { inspectionMapper } from "./inspection/index.js";

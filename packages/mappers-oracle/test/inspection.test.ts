@@ -101,6 +101,11 @@ describe("oracle:inspection encode", () => {
     expect(out["DispositionDate"]).toBe("2026-12-03T23:45:00+00:00");
   });
 
+  it("writes an empty LotNumber back as read (\"\", not Oracle's null)", () => {
+    const r = inspectionMapper.encode(decoded({ ...REJECTED, LotNumber: "" }));
+    expect(r.ok && (r.value as Record<string, unknown>)["LotNumber"]).toBe("");
+  });
+
   it("writes a fresh decision from another system, refusing split quantities in another unit than the event's", () => {
     const { extensions: _e, ...fresh } = decoded(REJECTED);
     const accepted = inspectionMapper.encode({ ...fresh, decision: { outcome: { value: "Accepted" }, quantities: { accepted: { value: "10", unit: "H87" }, rejected: { value: "2", unit: "H87" } } } });

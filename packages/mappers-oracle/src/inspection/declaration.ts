@@ -1,16 +1,29 @@
 import type { InspectionOrigin } from "@mfgsync/canonical";
-import { SCHEMA_VERSION } from "@mfgsync/canonical";
+import { ISSUE_CODES, SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { MapperDeclaration } from "@mfgsync/mapping";
 import { child, coded, declareMapper, entity, field, identifier, jsonDecimal, lossNormalizers, materialRef, oracleRestProfile, quantity, text } from "@mfgsync/mapping";
 import { ORACLE_CODE_LISTS, ORACLE_CONTEXT_DEFAULTS, ORACLE_ID_SCHEMES, ORACLE_NAMESPACE } from "../context.js";
 import { oracleDateTime, organizationPlant } from "../converters.js";
 import { INSPECTION_EVENT_CATALOG, INSPECTION_EVENT_CHARACTERISTICS_CATALOG, INSPECTION_EVENT_SAMPLES_AND_RESULTS_CATALOG } from "../generated/catalog.js";
 import { COMMON_LOSSES, codeLoss, instantLoss, issuerLoss } from "../losses.js";
-import { characteristicKind, qualityUnitCode, resultCharacter, resultMeasure, uncataloguedId } from "./converters.js";
+import { characteristicKind, qualityUnitCode, resultCharacter, resultMeasure, uncataloguedId, withMaxLength } from "./converters.js";
 import { eventDisposition, survivingDecision } from "./disposition.js";
 
 /** Event types → canonical origin: RCV and INV [seen-doc: Oracle REST use-case examples], WIP for manufacturing operations [inferred]. */
 const EVENT_TYPES = { RCV: "Receiving", WIP: "InProcess", INV: "Other" } as const;
+
+/** OrganizationCode as the plant, at most a canonical plant code long (32): the catalog states no length for it. */
+function eventOrganization(): ReturnType<typeof organizationPlant> {
+  const base = organizationPlant("OrganizationCode");
+  return {
+    ...base,
+    decode(values, scope, props) {
+      const raw = scope.record["OrganizationCode"];
+      if (typeof raw === "string" && raw.length > 32) return scope.issue("OrganizationCode", ISSUE_CODES.tooBig, "OrganizationCode is longer than a plant code (32 characters)");
+      return base.decode(values, scope, props);
+    },
+  };
+}
 
 const characteristicEntity = entity({
   entity: "eventCharacteristics",
@@ -74,12 +87,13 @@ export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMap
     plant: { vendor: "OrganizationCode", canonical: "subject.plant" },
     fields: [
       field("IpEventId", "id", identifier({ numeric: true, scoped: true }), { required: true, note: "int64 surrogate key, the only key the catalog has; scoped by OrganizationCode" }),
-      field([], "subject.plant", organizationPlant("OrganizationCode"), { note: "OrganizationCode: the inspection organisation is the plant and scopes the keys" }),
-      field("EventType", "origin", coded<InspectionOrigin>({ list: ORACLE_CODE_LISTS.inspectionEventType, codes: EVENT_TYPES, fallback: "Other", tenant: true, encode: { Final: "WIP", Other: "INV" } }), {
+      field([], "subject.plant", eventOrganization(), { note: "OrganizationCode: the inspection organisation is the plant and scopes the keys" }),
+      field("EventType", "origin", withMaxLength(coded<InspectionOrigin>({ list: ORACLE_CODE_LISTS.inspectionEventType, codes: EVENT_TYPES, fallback: "Other", tenant: true, encode: { Final: "WIP", Other: "INV" } }), "EventType", 20), {
         required: true, note: "RCV → Receiving, WIP → InProcess, INV and others → Other (kept as originalCode); Final is written as WIP",
         uncertain: "EventType is not in the catalog; RCV and INV are seen in Oracle's examples, WIP is [inferred]",
       }),
       field("ItemNumber", "subject.material", materialRef({ scoped: true }), { uncertain: "not in the catalog; seen in Oracle's examples" }),
+      // identifier() keeps no "" itself; with emptyIsProfile the core keeps an empty LotNumber (Oracle's empty is null).
       field("LotNumber", "subject.lot", { ...identifier({ scoped: true }), emptyIsProfile: true }, { uncertain: "not in the catalog; seen in Oracle's examples" }),
       field("InspectionPlanId", "specification", uncataloguedId(ORACLE_ID_SCHEMES.inspectionPlan), { note: "the plan used (int64)", uncertain: "on the header: seen in Oracle's examples (catalog: on EventDisposition)" }),
       field(["QuantityRequested", "UOMCode"], "inspectedQuantity", quantity(jsonDecimal(), qualityUnitCode("UOMCode")), {
@@ -104,6 +118,7 @@ export const inspectionDeclaration: MapperDeclaration<"inspection"> = declareMap
     { path: "/subject/order", reason: "the work order of a manufacturing inspection is on the operation transaction (WoOperationTransactionId), kept in extensions" },
     { path: "/subject/operation", reason: "not among the catalogued inspectionEvents attributes" },
     { path: "/subject/material/revision", reason: "not among the catalogued inspectionEvents attributes" },
+    { path: "/subject/plant", reason: "the plant is the organisation that scopes the event's id (OrganizationCode)", normalize: (value, env) => (env.root as { id?: { scope?: { value?: unknown } } }).id?.scope?.value ?? value },
     { path: "/status", reason: "the event's inspection status is not in the catalog" },
     { path: "/sampleSize", reason: "the samples are the Sample rows, kept in extensions" },
     { path: "/createdAt", reason: "not among the catalogued inspectionEvents attributes" },

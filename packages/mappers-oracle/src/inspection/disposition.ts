@@ -1,8 +1,9 @@
 import type { InspectionDecision } from "@mfgsync/canonical";
 import { ISSUE_CODES, isUnitCode } from "@mfgsync/canonical";
 import type { Converter, DecodeScope } from "@mfgsync/mapping";
-import { EMPTY, INVALID, MAPPING_CODES, OMIT, isJsonNumber, jsonDecimal } from "@mfgsync/mapping";
+import { EMPTY, INVALID, JsonNumber, MAPPING_CODES, OMIT, isJsonNumber, jsonDecimal } from "@mfgsync/mapping";
 import { oracleDateTime } from "../converters.js";
+import { preview } from "./converters.js";
 
 // An inspection event's decision is the set of its EventDisposition rows
 // (notes §6: Disposition ∈ ACCEPT, REJECT, COMPLETE, PENDING [seen-doc], with a
@@ -82,33 +83,32 @@ function rowsOf(value: unknown, scope: { readonly profile: { readCollection(v: u
   return read.kind === "rows" ? read.rows : undefined;
 }
 
-/** Checks each row like the catalog would, naming the row and attribute. */
-function checkRows(rows: readonly unknown[], scope: DecodeScope): boolean {
-  let ok = true;
+/** Checks each row like the catalog would, naming the row and attribute; the first problem, or undefined. */
+function rowProblem(rows: readonly unknown[]): { code: string; message: string } | undefined {
+  let problem: { code: string; message: string } | undefined;
   const fail = (i: number, attribute: string, message: string, code: string = ISSUE_CODES.invalidValue) => {
-    scope.issue(NAV, code, `${NAV}/${i}/${attribute}: ${message}`);
-    ok = false;
+    problem ??= { code, message: `${NAV}/${i}/${attribute}: ${message}` };
   };
   rows.forEach((row, i) => {
     if (typeof row !== "object" || row === null || Array.isArray(row)) return fail(i, "", "each disposition row must be an object", ISSUE_CODES.invalidType);
     const r = row as Row;
     const d = r["Disposition"];
-    if (typeof d !== "string" || !(CODES as readonly string[]).includes(d)) fail(i, "Disposition", `must be one of ${CODES.join(", ")}, got ${JSON.stringify(d)?.slice(0, 40)}`);
+    if (typeof d !== "string" || !(CODES as readonly string[]).includes(d)) fail(i, "Disposition", `must be one of ${CODES.join(", ")}, got ${preview(d)}`);
     const q = r["Quantity"];
     if (q !== undefined && q !== null) {
       const text = numberTextOf(q);
-      if (text === undefined) fail(i, "Quantity", `must be a JSON number, got ${JSON.stringify(q)?.slice(0, 40)}`, ISSUE_CODES.invalidType);
+      if (text === undefined) fail(i, "Quantity", `must be a JSON number, got ${preview(q)}`, ISSUE_CODES.invalidType);
       else if (!/^\d{1,28}(\.\d{1,18})?$/.test(text)) fail(i, "Quantity", `${text} is not a non-negative decimal`, ISSUE_CODES.decimalFormat);
     }
     for (const a of ID_ATTRIBUTES) {
       const v = r[a];
       if (v === undefined || v === null) continue;
       const text = numberTextOf(v);
-      if (text === undefined || !/^-?\d{1,19}$/.test(text)) fail(i, a, `must be an int64 JSON number, got ${JSON.stringify(v)?.slice(0, 40)}`, ISSUE_CODES.invalidType);
+      if (text === undefined || !/^-?\d{1,19}$/.test(text)) fail(i, a, `must be an int64 JSON number, got ${preview(v)}`, ISSUE_CODES.invalidType);
       else if (!Number.isSafeInteger(Number(text))) fail(i, a, `${text} is beyond the integers a kept row can hold exactly (2^53)`, ISSUE_CODES.tooBig);
     }
   });
-  return ok;
+  return problem;
 }
 
 /** The unit of the disposition quantities: the event's unit code (`UOMCode`). */
@@ -136,6 +136,26 @@ function codeOf(outcome: string): Code {
 function sameDerived(a: Derived | undefined, b: Derived | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.outcome.value === b.outcome.value && normalDecimal(a.accepted) === normalDecimal(b.accepted) && normalDecimal(a.rejected) === normalDecimal(b.rejected);
+}
+
+/**
+ * The kept rows with the canonical decimal text of each split quantity that one row holds alone (`8.50`, not the
+ * kept double `8.5`), so that the digits survive without the bookkeeping's exact numbers.
+ */
+function exactKept(kept: unknown, rows: readonly Row[], decision: InspectionDecision | undefined, scope: { readonly profile: { readCollection(v: unknown): { kind: string; shape?: unknown }; writeCollection(rows: readonly unknown[], shape: never): unknown } }): unknown {
+  const q = decision?.quantities;
+  const texts: Partial<Record<Code, string>> = { ...(q?.accepted ? { ACCEPT: q.accepted.value } : {}), ...(q?.rejected ? { REJECT: q.rejected.value } : {}) };
+  let changed = false;
+  const out = rows.map((r) => {
+    const code = r["Disposition"] as Code;
+    const text = texts[code];
+    if (text === undefined || rows.filter((x) => x["Disposition"] === code && numberTextOf(x["Quantity"]) !== undefined).length !== 1 || numberTextOf(r["Quantity"]) === text) return r;
+    changed = true;
+    return { ...r, Quantity: new JsonNumber(text) };
+  });
+  if (!changed) return kept;
+  const read = scope.profile.readCollection(kept);
+  return scope.profile.writeCollection(out, read.shape as never);
 }
 
 /**
@@ -178,7 +198,8 @@ export function eventDisposition(): Converter<readonly unknown[], InspectionDeci
         if (raw === null) scope.carry(nav, null);
         return undefined;
       }
-      if (!checkRows(read.rows, scope)) return INVALID;
+      const problem = rowProblem(read.rows);
+      if (problem !== undefined) return scope.issue(nav, problem.code, problem.message);
       if (scope.carryJson !== undefined) scope.carryJson(nav, raw);
       else scope.carry(nav, raw);
       const derived = deriveDisposition(read.rows as Row[]);
@@ -206,8 +227,11 @@ export function eventDisposition(): Converter<readonly unknown[], InspectionDeci
       else dateOut = date.encode(at, scope, pointer + "/decidedAt");
       if (dateOut === INVALID) return INVALID;
       const keptRows = kept === undefined || kept === null ? undefined : rowsOf(kept, scope);
+      // Kept rows come back from outside (the extensions): what decode would refuse is not written.
+      const keptProblem = kept === undefined || kept === null ? undefined : keptRows === undefined ? { code: ISSUE_CODES.invalidType, message: `${NAV} is not a collection` } : rowProblem(keptRows);
+      if (keptProblem !== undefined) return scope.issue(pointer, keptProblem.code, `the kept ${NAV} rows cannot be written: ${keptProblem.message}`);
       const now = survivingDecision(decision);
-      if (keptRows !== undefined && sameDerived(deriveDisposition(keptRows as Row[]), now)) return [kept, dateOut];
+      if (keptRows !== undefined && sameDerived(deriveDisposition(keptRows as Row[]), now)) return [exactKept(kept, keptRows as Row[], decision, scope), dateOut];
       if (decision === undefined) return [kept === null ? null : OMIT, dateOut];
       const q = decision.quantities;
       const unit = (scope.object["inspectedQuantity"] as { unit?: unknown } | undefined)?.unit;

@@ -100,7 +100,10 @@ export const oracleRestProfile: WireProfile = {
     if (isRecord(value) && Array.isArray(value["items"])) {
       let extra: Record<string, unknown> | undefined;
       for (const key of Object.keys(value)) if (key !== "items" && !isLinks(key, value[key])) Object.defineProperty((extra ??= {}), key, { value: value[key], enumerable: true, writable: true, configurable: true });
-      return { kind: "rows", rows: value["items"] as unknown[], pointer: "/items", shape: extra ? { form: "items", extra } : { form: "items" } };
+      const rows = value["items"] as unknown[];
+      // `count` is the number of rows in this page: a collection whose count disagrees with its items is not one Oracle sends.
+      if (typeof extra?.["count"] === "number" && extra["count"] !== rows.length) return { kind: "invalid", message: `has count ${extra["count"]} but ${rows.length} items (count is the number of rows in the page)` };
+      return { kind: "rows", rows, pointer: "/items", shape: extra ? { form: "items", extra } : { form: "items" } };
     }
     return { kind: "invalid", message: 'must be an expanded child collection (a JSON array or { "items": [...] })' };
   },
