@@ -1,5 +1,6 @@
 // docs:check can fail: on a tiny fixture site it finds an overflowing element, text running out of its block, a broken
-// link, a missing anchor, console errors, a missing file and diagrams that do not render, and passes the clean pages.
+// link, a missing anchor, console errors, a missing file (also the favicon), diagrams that do not render, and passes the
+// clean pages.
 // Needs Chromium (Debian: apt-get install -y chromium; or CHROMIUM=path); skipped where there is none.
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -13,10 +14,11 @@ import { expectedDiagrams } from "./docs-check.js";
 const CHROMIUM = process.env["CHROMIUM"] ?? "/usr/bin/chromium";
 const require = createRequire(import.meta.url);
 
-const page = (body: string, head = "") => `<!doctype html><html><head><meta charset="utf-8"><title>fixture</title>
+const icon = `<link rel="icon" href="favicon.svg" type="image/svg+xml">`;
+const page = (body: string, head = icon) => `<!doctype html><html><head><meta charset="utf-8"><title>fixture</title>
 <style>body { margin: 0; font: 16px sans-serif; } .col-content { width: 600px; margin-left: 100px; }</style>${head}</head>
 <body><div class="col-content">${body}</div></body></html>`;
-const diagramHead = `<script defer src="assets/custom.js"></script>`;
+const diagramHead = `${icon}<script defer src="assets/custom.js"></script>`;
 
 const FIXTURE: Record<string, string> = {
   "index.html": page(`<h1 id="top">Home</h1><p><a href="good.html#here">good</a> <a href="good.html">again</a> <a href="#top">top</a></p>
@@ -27,6 +29,7 @@ const FIXTURE: Record<string, string> = {
   "links.html": page(`<p><a href="missing.html">missing</a> <a href="good.html#nowhere">no anchor</a> <a href="good.html#here">fine</a></p>`),
   "console.html": page(`<p>logs</p><img src="nope.png" alt=""><script>console.error("boom"); setTimeout(() => { throw new Error("kaboom"); });</script>`),
   "plain.html": page(`<p>no diagrams here</p>`),
+  "no-icon.html": page(`<p>links no icon, so Chromium asks for /favicon.ico</p>`, ""),
   "diagram.html": page("<pre><code class=\"language-mermaid\">flowchart LR\n  a --> b</code></pre>", diagramHead),
   "diagram-bad.html": page("<pre><code class=\"language-mermaid\">flowchart LR\n  a <-- b</code></pre>", diagramHead),
 };
@@ -39,6 +42,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("docs:check on a fixture site", () => 
   beforeAll(async () => {
     site = fs.mkdtempSync(path.join(os.tmpdir(), "mfgsync-docs-check-test-"));
     for (const [file, html] of Object.entries(FIXTURE)) fs.writeFileSync(path.join(site, file), html);
+    fs.copyFileSync(path.resolve(import.meta.dirname, "../docs/theme/favicon.svg"), path.join(site, "favicon.svg"));
     fs.mkdirSync(path.join(site, "assets"));
     fs.copyFileSync(path.resolve(import.meta.dirname, "../docs/theme/mermaid-init.js"), path.join(site, "assets/custom.js"));
     fs.copyFileSync(require.resolve("mermaid/dist/mermaid.min.js"), path.join(site, "assets/mermaid.min.js"));
@@ -50,7 +54,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("docs:check on a fixture site", () => 
   }, 180_000);
   afterAll(() => { if (site) fs.rmSync(site, { recursive: true, force: true }); });
 
-  it("loads every page and passes the clean ones (no favicon complaint, a scrolling table is fine)", () => {
+  it("loads every page and passes the clean ones (a scrolling table is fine)", () => {
     expect(result.pages).toBe(Object.keys(FIXTURE).length);
     expect(result.counts.load).toEqual({ checked: Object.keys(FIXTURE).length, failed: 0 });
     for (const file of ["index.html", "good.html", "diagram.html"]) expect(problemsOf(file), file).toEqual([]);
@@ -74,6 +78,10 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("docs:check on a fixture site", () => 
     expect(found).toContain("[console] console error: boom");
     expect(found).toContain("[console] uncaught: kaboom");
     expect(found).toContain("[console] 404 for /nope.png");
+  });
+
+  it("finds a page without a site icon (the browser's own /favicon.ico request is a 404)", () => {
+    expect(problemsOf("no-icon.html")).toEqual([expect.stringMatching(/^\[console\] console error: Failed to load resource: .*404.* \(\/favicon\.ico\)$/)]);
   });
 
   it("finds diagrams that fail to render and pages that should show diagrams but do not", () => {

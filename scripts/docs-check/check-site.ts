@@ -59,7 +59,13 @@ interface Loaded { readonly facts: PageFacts | undefined; readonly problems: Pro
 class Tab {
   private sink: string[] = [];
   private constructor(private readonly tab: Page, private readonly base: string) {
-    tab.on("console", (message) => { if (message.type() === "error") this.sink.push(`console error: ${message.text()}`); });
+    tab.on("console", (message) => {
+      if (message.type() !== "error") return;
+      // A file that failed to load ("Failed to load resource: ... 404") is named only in the message's location.
+      const where = message.location().url;
+      const file = where.startsWith(base) && /^Failed to load resource/.test(message.text()) ? ` (${where.slice(base.length)})` : "";
+      this.sink.push(`console error: ${message.text()}${file}`);
+    });
     tab.on("pageerror", (error) => this.sink.push(`uncaught: ${error.message}`));
     tab.on("response", (response) => {
       if (response.url().startsWith(base) && response.status() >= 400) this.sink.push(`${response.status()} for ${response.url().slice(base.length)}`);

@@ -12,15 +12,13 @@ const TYPES: Record<string, string> = {
 export interface SiteServer { readonly base: string; close(): Promise<void> }
 
 /**
- * Serves `site`; requests outside it or for missing files are 404 (the page checks report those). The one exception is
- * `/favicon.ico`, which Chromium asks every origin for by itself: the site links no favicon, so that request is the
- * browser's, not a missing file of the site, and gets 204.
+ * Serves `site`; requests outside it or for missing files are 404 (the page checks report those), `/favicon.ico` too:
+ * Chromium asks for it on every page that links no icon, so a page without one fails the console check.
  */
 export function serve(site: string): Promise<SiteServer> {
   const root = path.resolve(site);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/favicon.ico") { res.writeHead(204).end(); return; }
     let pathname: string;
     try { pathname = decodeURIComponent(url.pathname); } catch { res.writeHead(400).end("bad path"); return; }
     const file = path.join(root, pathname.replace(/\/$/, "/index.html"));
