@@ -41,6 +41,8 @@ export interface CompiledChild {
   readonly matchGet: Getter | undefined;
   readonly group: { readonly by: string; readonly property: string; readonly value: unknown } | undefined;
   readonly flatten: { readonly into: string; readonly intoGet: Getter; readonly intoSet: Setter; readonly linkGet: Getter; readonly linkSet: Setter; readonly parentGet: Getter } | undefined;
+  /** Unique match keys: the vendor property of the key (for decode issues) and its canonical pointer (for encode issues). */
+  readonly unique: { readonly prop: string | undefined; readonly pointer: string } | undefined;
 }
 
 /** What the compiled entity knows about one vendor property. */
@@ -159,6 +161,10 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       linkGet: compileGetter(c.flatten.link.canonical), linkSet: compileSetter(c.flatten.link.canonical), parentGet: compileGetter(c.flatten.link.parent),
     };
     if (flatten !== undefined && c.cardinality !== "many") throw new Error(`${declaration.entity}: ${c.navigation} flattens a single child`);
+    if (c.unique === true && c.match === undefined) throw new Error(`${declaration.entity}: ${c.navigation} has unique keys but no match`);
+    const unique = c.unique === true && c.match !== undefined
+      ? { prop: c.entity.fields.find((f) => f.canonical === c.match)?.vendor[0], pointer: pointerOfPath(c.match) }
+      : undefined;
     return {
       declaration: c,
       navigation: c.navigation,
@@ -172,6 +178,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       matchGet: c.match === undefined ? undefined : compileGetter(c.match),
       group,
       flatten,
+      unique,
     };
   });
 

@@ -352,6 +352,7 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
   let rowStates: (RowState | undefined)[] | undefined;
   const group = c.group;
   let collector: unknown[] | undefined;
+  let seen: Map<string, number> | undefined;
   if (c.flatten !== undefined) {
     const map = (call.flattened ??= new Map());
     collector = map.get(c);
@@ -385,6 +386,18 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
       collector?.push(item);
     } else items.push(item);
     const key = c.matchGet?.(item);
+    if (c.unique !== undefined && key !== undefined) {
+      const text = typeof key === "object" ? JSON.stringify(key) : String(key);
+      const first = (seen ??= new Map()).get(text);
+      if (first === undefined) seen.set(text, j);
+      else {
+        const prop = c.unique.prop;
+        call.issues.push({
+          path: `${rowsBase}/${j}${prop === undefined ? "" : "/" + pointerToken(prop)}`, code: ISSUE_CODES.invalidValue,
+          message: `${prop ?? c.declaration.match ?? "the key"} ${text} repeats row ${first}'s: the rows of ${c.navigation} are told apart by it`,
+        });
+      }
+    }
     if (decoded.carried !== undefined) (keptRows ??= new Array(rows.length))[j] = decoded.carried;
     if (key !== undefined || !isEmptyState(decoded.state)) {
       const state: RowState = decoded.state ?? {};

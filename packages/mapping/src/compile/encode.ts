@@ -54,6 +54,11 @@ export class ObjectScope implements EncodeScope {
     return this.call.profile;
   }
 
+  wasAbsent(property: string): boolean {
+    const absent = this.state?.absent;
+    return Array.isArray(absent) && absent.includes(property);
+  }
+
   kept(property: string): unknown {
     if (this.nulls?.has(property) === true) return null;
     return this.keptData !== undefined && Object.prototype.hasOwnProperty.call(this.keptData, property) ? this.keptData[property] : undefined;
@@ -415,12 +420,24 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     return undefined;
   };
   const rows: { row: unknown; from: number | undefined }[] = [];
+  let seen: Map<string, number> | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const path = itemPaths[i] ?? "";
     if (!isRecord(item)) {
       call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "expected an object" });
       continue;
+    }
+    const unique = c.unique;
+    const key = unique === undefined ? undefined : c.matchGet?.(item);
+    if (unique !== undefined && key !== undefined) {
+      const text = typeof key === "object" ? JSON.stringify(key) : String(key);
+      const first = (seen ??= new Map()).get(text);
+      if (first === undefined) seen.set(text, i);
+      else {
+        call.issues.push({ path: path + unique.pointer, code: ISSUE_CODES.invalidValue, message: `${text} repeats item ${first}'s: ${c.navigation} rows are told apart by ${unique.prop ?? c.declaration.match ?? "it"}` });
+        continue;
+      }
     }
     const j = pick(i, item);
     const row = encodeEntity(c.entity, item, path, call, scope, j === undefined ? undefined : rowKept(j), j === undefined ? undefined : rowState(j), `${keptPath}/${pointerToken(c.navigation)}/${j ?? i}`);
