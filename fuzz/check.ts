@@ -25,6 +25,8 @@ export interface Finding {
   readonly detail: string;
   readonly index: number;
   readonly input: string;
+  /** The whole input, kept for the examples only (`FUZZ_DUMP` writes it out on a replay). */
+  readonly raw?: unknown;
 }
 
 const EXAMPLES_PER_CATEGORY = 3;
@@ -46,7 +48,7 @@ export class Tally {
     this.counts[category]++;
     if (this.all.length < 10_000) this.all.push({ category, detail: detail.slice(0, 600), index: this.index, input: "" });
     if (this.examples.filter((e) => e.category === category).length < EXAMPLES_PER_CATEGORY) {
-      this.examples.push({ category, detail: detail.length > 600 ? detail.slice(0, 600) + "…" : detail, index: this.index, input: preview(this.input()) });
+      this.examples.push({ category, detail: detail.length > 600 ? detail.slice(0, 600) + "…" : detail, index: this.index, input: preview(this.input()), raw: this.input() });
     }
   }
 

@@ -18,10 +18,6 @@ export const KNOWN_DEFECTS: readonly KnownDefect[] = [
   // exact yet. Seen so far: bundle keys, kept dataAreaId and RouteType values written back unchecked, BOM line
   // numbers respelled ("01" → "1"). (The Oracle production-order defects of this entry were fixed in issue 10.)
   { target: "d365:production-order", category: "roundTrip", detail: /./, reason: "D365 mapper in progress: round trips of mutated input are not exact yet" },
-  // Two result rows with the same key (QualityOrderSequenceNumber, ResultLineNumber), which D365 never sends: the exact
-  // numbers kept per row key collide, and the rows come back with their numbers as exact-number objects. Decode should
-  // refuse duplicate row keys; until it does, only this pattern is let through.
-  { target: "d365:inspection", category: "roundTrip", detail: /vendor → canonical → vendor differs at \/QualityOrderLineResults\/\d+\//, reason: "D365 quality-order results with duplicate row keys: exact numbers kept per row key collide" },
   { target: "d365:production-order", category: "okInvalid", detail: /\/routing\/id value\.too-big/, reason: "D365 mapper in progress: the route id is not checked against the canonical limit (64)" },
 ];
 

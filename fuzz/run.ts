@@ -1,6 +1,7 @@
 // `pnpm fuzz`: FUZZ_N cases (default 100,000) of every target, seed FUZZ_SEED;
 // FUZZ_ONLY=a,b limits the targets (names containing a or b), FUZZ_CASE=i
 // replays one case. Prints the counts and exits 1 when any defect was found.
+import { writeFileSync } from "node:fs";
 import { DEFAULT_N, DEFAULT_SEED, renderRuns, runFuzz } from "./suite.js";
 
 function intEnv(name: string, fallback: number): number {
@@ -29,6 +30,12 @@ const runs = await runFuzz({
   },
 });
 process.stdout.write(renderRuns(runs, { n, seed }));
+// FUZZ_DUMP=FILE (with FUZZ_CASE): the whole input of the first example found, as JSON, for a regression test.
+const dump = process.env["FUZZ_DUMP"];
+if (dump) {
+  const example = runs.flatMap((r) => r.tally.examples)[0];
+  if (example) writeFileSync(dump, JSON.stringify(example.raw, null, 1) ?? "undefined");
+}
 const defects = runs.reduce((a, r) => a + r.tally.defects, 0);
 process.stdout.write(`\n${runs.length} targets, ${runs.reduce((a, r) => a + r.tally.cases, 0)} cases, ${defects} defects, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 process.exitCode = defects > 0 ? 1 : runs.length === 0 ? 2 : 0;

@@ -15,7 +15,7 @@
  *
  * Options: `--keep` leaves the temporary project in place (its path is printed).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -267,7 +267,15 @@ const bin = path.join(project, "node_modules/.bin/mfgsync");
 const helpText = run(bin, ["--help"], project);
 check(helpText.includes("Usage: mfgsync") && helpText.includes("<command>") && helpText.includes("translate"), "mfgsync --help");
 check(run(bin, ["demo"], project).length > 0, "mfgsync demo");
-log("bin: mfgsync --help and mfgsync demo run from the installed package");
+const version = JSON.parse(fs.readFileSync(path.join(project, "node_modules/@mfgsync/cli/package.json"), "utf8")) as { version: string };
+check(run(bin, ["--version"], project).startsWith(`mfgsync ${version.version}`), "mfgsync --version names the installed version");
+const mapHelp = run(bin, ["map", "--help"], project);
+check(mapHelp.includes("--format") && mapHelp.includes("Examples:") && mapHelp.includes("production-order"), "mfgsync map --help describes its options, entities and examples");
+// A bad payload with --format json: the issues as JSON on standard output, exit 1.
+const badMap = spawnSync(bin, ["map", "--from", "sap", "--to", "canonical", "--entity", "production-order", "--format", "json"], { cwd: project, input: '{"bad":1', encoding: "utf8" });
+const badReport = JSON.parse(badMap.stdout) as { ok: boolean; issues: { code: string }[] };
+check(badMap.status === 1 && badReport.ok === false && badReport.issues[0]?.code === "json.invalid", `mfgsync map --format json on a bad payload: exit ${badMap.status}, ${badMap.stdout}`);
+log("bin: mfgsync --help, --version, map --help, map --format json (bad payload, exit 1) and mfgsync demo run from the installed package");
 
 log(`consumer test passed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (keep) log(`kept ${work}`);

@@ -1,143 +1,51 @@
 /**
- * `pnpm run docs:check`: builds the TypeDoc site (unless `--no-build`), serves it on a local port and
- * loads every page in headless Chromium (Debian's `chromium`, driven by playwright-core; no browser
- * download) at 1400×1000. Fails when a page
+ * `pnpm run docs:check`: builds the TypeDoc site (unless `--no-build`), serves it on a local port and loads every page
+ * in headless Chromium (Debian's `chromium`, driven by playwright-core; no browser download) at 1400×1000, two tabs at a
+ * time in one browser (scripts/docs-check/check-site.ts). Fails when a page
  *
- * - logs a console error, throws, or requests a file of the site that is missing;
- * - links to a page of the site that does not exist, or to an anchor that is not on its page;
- * - should show diagrams (a guide with ```mermaid blocks) and does not show one rendered SVG per block;
+ * - does not load, logs a console error, throws, or requests a file of the site that is missing;
  * - has an element wider than the content column that is not inside a horizontally scrolling box
- *   (or the page itself scrolls sideways).
+ *   (or the page itself scrolls sideways);
+ * - should show diagrams (a guide with ```mermaid blocks) and does not show one rendered SVG per block, or leaves a
+ *   mermaid block undrawn;
+ * - links to a page of the site that does not exist, or to an anchor that is not on its page.
  *
- * Writes screenshots of the home page, the ProductionOrder type, the diagrams page and the SAP mapping
- * page to `docs/site/screenshots/`. Options: `--no-build`, `--chromium PATH` (default `CHROMIUM` or
- * /usr/bin/chromium), `--only SUBSTRING` (pages whose path contains it).
+ * Prints, per check, on how many pages (links: distinct targets) it ran and how many failed. Writes screenshots of the
+ * home page, the ProductionOrder type, the diagrams page and the SAP mapping page to `docs/site/screenshots/`.
+ * Options: `--no-build`, `--chromium PATH` (default `CHROMIUM` or /usr/bin/chromium), `--only SUBSTRING` (pages whose
+ * path contains it), `--tabs N` (pages loaded at once, default 2).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import type { BrowserContext, Page } from "playwright-core";
+import { CHECKS, checkSite } from "./docs-check/check-site.js";
+import { htmlPages } from "./docs-check/serve.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SITE = path.join(root, "docs/site");
 const GUIDES = path.join(root, "docs/guides");
-const VIEWPORT = { width: 1400, height: 1000 };
-const CONCURRENCY = 3;
-// Generous: the check shares a loaded machine with builds; a slow page is not a failure, a page that never loads is.
-const LOAD_TIMEOUT_MS = 120_000;
-const DIAGRAM_TIMEOUT_MS = 60_000;
 
 const args = process.argv.slice(2);
 const option = (name: string) => { const i = args.indexOf(name); return i === -1 ? undefined : args[i + 1]; };
 const executablePath = option("--chromium") ?? process.env["CHROMIUM"] ?? "/usr/bin/chromium";
 const only = option("--only");
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json", ".woff2": "font/woff2" };
-
-/** Serves the built site; requests outside it or for missing files are 404 (and reported by the page checks). */
-function serve(): Promise<{ server: http.Server; base: string }> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    // Chromium asks every site for /favicon.ico by itself; the site links no favicon, so that is not a missing file.
-    if (url.pathname === "/favicon.ico") { res.writeHead(204).end(); return; }
-    const file = path.join(SITE, decodeURIComponent(url.pathname).replace(/\/$/, "/index.html"));
-    if (!file.startsWith(SITE + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    resolve({ server, base: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
-  }));
-}
-
-function htmlPages(dir = SITE): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...htmlPages(full));
-    else if (entry.name.endsWith(".html")) out.push(path.relative(SITE, full).split(path.sep).join("/"));
-  }
-  return out.sort();
-}
+const tabs = Number(option("--tabs") ?? 2);
 
 /** Pages that must show diagrams: the guide pages whose Markdown has ```mermaid blocks, with how many. */
-function expectedDiagrams(pages: readonly string[]): Map<string, number> {
+export function expectedDiagrams(site: string, guides: string): Map<string, number> {
+  const pages = htmlPages(site).filter((p) => p.startsWith("documents/"));
   const out = new Map<string, number>();
-  for (const file of fs.readdirSync(GUIDES).filter((f) => f.endsWith(".md"))) {
-    const text = fs.readFileSync(path.join(GUIDES, file), "utf8");
+  for (const file of fs.readdirSync(guides).filter((f) => f.endsWith(".md"))) {
+    const text = fs.readFileSync(path.join(guides, file), "utf8");
     const count = (text.match(/^```mermaid$/gm) ?? []).length;
     if (count === 0) continue;
     const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim();
-    const page = pages.find((p) => p.startsWith("documents/") && title !== undefined && fs.readFileSync(path.join(SITE, p), "utf8").includes(`<title>${title} |`));
+    const page = pages.find((p) => title !== undefined && fs.readFileSync(path.join(site, p), "utf8").includes(`<title>${title} |`));
     if (!page) throw new Error(`no site page for the guide ${file} (title ${title ?? "?"})`);
     out.set(page, count);
   }
   return out;
-}
-
-interface PageReport { readonly errors: string[]; readonly links: string[]; readonly ids: string[] }
-
-/** Runs in the page: internal links, anchors, and elements wider than the content column. */
-function inspect(): { links: string[]; ids: string[]; wide: string[]; diagrams: number; pageWidth: number } {
-  const column = document.querySelector(".col-content");
-  const limit = column ? column.getBoundingClientRect().right + 1 : window.innerWidth;
-  const wide: string[] = [];
-  const scrolls = (el: Element | null): boolean => {
-    for (let e = el; e && e !== column; e = e.parentElement) {
-      const overflow = getComputedStyle(e).overflowX;
-      if (overflow === "auto" || overflow === "scroll" || overflow === "hidden") return true;
-    }
-    return false;
-  };
-  if (column) {
-    for (const el of Array.from(column.querySelectorAll("*"))) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.right <= limit) continue;
-      if (scrolls(el.parentElement)) continue;
-      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(/\s+/).join(".")}` : ""}`;
-      wide.push(`${name} ends at ${Math.round(rect.right)}px, the content column at ${Math.round(limit)}px: "${(el.textContent ?? "").trim().slice(0, 60)}"`);
-      if (wide.length >= 5) break;
-    }
-  }
-  const links = Array.from(document.querySelectorAll(".col-content a[href], .page-menu a[href], .col-sidebar a[href]"))
-    .map((a) => (a as HTMLAnchorElement).href);
-  const ids = Array.from(document.querySelectorAll("[id], a[name]")).map((e) => e.id || (e as HTMLAnchorElement).name);
-  return { links, ids, wide, diagrams: document.querySelectorAll(".col-content div.mermaid svg").length, pageWidth: document.documentElement.scrollWidth };
-}
-
-async function checkPage(context: BrowserContext, base: string, page: string, diagrams: number | undefined, screenshot: string | undefined): Promise<PageReport> {
-  const errors: string[] = [];
-  const tab: Page = await context.newPage();
-  tab.on("console", (message) => { if (message.type() === "error") errors.push(`console error: ${message.text()}`); });
-  tab.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
-  tab.on("response", (response) => { if (response.url().startsWith(base) && response.status() >= 400) errors.push(`${response.status()} for ${response.url().slice(base.length)}`); });
-  tab.on("requestfailed", (request) => { if (request.url().startsWith(base)) errors.push(`request failed: ${request.url().slice(base.length)}`); });
-  try {
-    await tab.goto(`${base}/${page}`, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
-    if (diagrams !== undefined) {
-      await tab.waitForFunction(() => document.documentElement.dataset["diagrams"] === "rendered", undefined, { timeout: DIAGRAM_TIMEOUT_MS })
-        .catch(() => errors.push("diagrams were not rendered"));
-    }
-    const found = await tab.evaluate(inspect);
-    errors.push(...found.wide.map((w) => `too wide: ${w}`));
-    if (found.pageWidth > VIEWPORT.width) errors.push(`the page scrolls sideways (${found.pageWidth}px wide)`);
-    if (diagrams !== undefined && found.diagrams !== diagrams) errors.push(`${found.diagrams} rendered diagrams, expected ${diagrams}`);
-    if (screenshot) await tab.screenshot({ path: screenshot, fullPage: false });
-    return { errors, links: found.links, ids: found.ids };
-  } catch (error) {
-    errors.push(`not checked: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-    return { errors, links: [], ids: [] };
-  } finally {
-    await tab.close();
-  }
 }
 
 async function main(): Promise<number> {
@@ -150,10 +58,13 @@ async function main(): Promise<number> {
     console.error(`docs:check: no Chromium at ${executablePath} (Debian: apt-get install -y chromium; or --chromium PATH)`);
     return 2;
   }
-  const browserStarted = Date.now();
-  const pages = htmlPages().filter((p) => only === undefined || p.includes(only));
-  const diagrams = expectedDiagrams(htmlPages());
-  const shots = new Map<string, string>();
+  if (!fs.existsSync(path.join(SITE, "index.html"))) {
+    console.error(`docs:check: no site at ${path.relative(root, SITE)} (run without --no-build)`);
+    return 2;
+  }
+  const all = htmlPages(SITE);
+  const pages = all.filter((p) => only === undefined || p.includes(only));
+  const diagrams = expectedDiagrams(SITE, GUIDES);
   const shotDir = path.join(SITE, "screenshots");
   fs.mkdirSync(shotDir, { recursive: true });
   const want: Array<[string, (p: string) => boolean]> = [
@@ -162,64 +73,37 @@ async function main(): Promise<number> {
     ["diagrams.png", (p) => p === "documents/Diagrams.html"],
     ["sap-mappings.png", (p) => /^documents\/SAP.*mappings\.html$/i.test(p)],
   ];
+  const shots = new Map<string, string>();
   for (const [name, match] of want) { const p = pages.find(match); if (p) shots.set(p, path.join(shotDir, name)); }
 
-  const { server, base } = await serve();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mfgsync-docs-check-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath, headless: true, viewport: VIEWPORT,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  const result = await checkSite({
+    site: SITE, executablePath, pages, concurrency: tabs, screenshots: shots,
+    // With --only, only the selected guides must show their diagrams.
+    diagrams: new Map([...diagrams].filter(([p]) => pages.includes(p))),
+    progress: (done, total) => console.error(`docs:check: ${done}/${total} pages`),
   });
-  // tsx compiles `inspect` with esbuild's keepNames, whose `__name` helper the page must have to run it.
-  await context.addInitScript({ content: "globalThis.__name = globalThis.__name || ((f) => f);" });
-  const failures: string[] = [];
-  const reports = new Map<string, PageReport>();
-  try {
-    let next = 0;
-    const worker = async () => {
-      while (next < pages.length) {
-        const page = pages[next++]!;
-        const report = await checkPage(context, base, page, diagrams.get(page), shots.get(page));
-        reports.set(page, report);
-        for (const error of report.errors) failures.push(`${page}: ${error}`);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  } finally {
-    await context.close();
-    server.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
-
-  // Links: every internal target exists; anchors exist on their page (checked where that page was loaded).
-  const idsOf = new Map([...reports].map(([page, r]) => [page, new Set(r.ids)]));
-  const all = new Set(htmlPages());
-  for (const [page, report] of reports) {
-    for (const href of new Set(report.links)) {
-      if (!href.startsWith(base)) continue;
-      const url = new URL(href);
-      const target = decodeURIComponent(url.pathname.slice(1)) || "index.html";
-      if (!all.has(target) && !fs.existsSync(path.join(SITE, target))) { failures.push(`${page}: broken link to ${target}`); continue; }
-      const anchor = decodeURIComponent(url.hash.slice(1));
-      const ids = idsOf.get(target);
-      if (anchor && ids && !ids.has(anchor)) failures.push(`${page}: link to ${target}#${anchor}, which has no such anchor`);
-    }
-  }
-  for (const page of diagrams.keys()) if (!reports.has(page) && only === undefined) failures.push(`${page}: diagram page not checked`);
 
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  console.log(`docs:check: ${reports.size} pages in Chromium in ${seconds(Date.now() - browserStarted)} s (${seconds(Date.now() - started)} s with the build); diagrams expected on ${[...diagrams].map(([p, n]) => `${p} (${n})`).join(", ")}`);
+  console.log(`docs:check: ${result.pages} pages in Chromium in ${seconds(result.ms)} s (${seconds(Date.now() - started)} s in all); diagrams expected on ${[...diagrams].map(([p, n]) => `${p} (${n})`).join(", ")}`);
+  for (const check of CHECKS) {
+    const { checked, failed } = result.counts[check];
+    const unit = check === "links" ? "link targets" : check === "anchors" ? "anchors" : "pages";
+    console.log(`  ${check.padEnd(8)} ${String(checked - failed).padStart(5)} passed, ${String(failed).padStart(4)} failed (${checked} ${unit})`);
+  }
   console.log(`screenshots: ${[...shots.values()].map((s) => path.relative(root, s)).join(", ")}`);
-  if (failures.length > 0) {
-    console.error(`docs:check: ${failures.length} problem(s):`);
-    for (const failure of failures.slice(0, 200)) console.error(`  ${failure}`);
+  if (result.problems.length > 0) {
+    console.error(`docs:check: ${result.problems.length} problem(s):`);
+    for (const p of result.problems.slice(0, 200)) console.error(`  ${p.page}: [${p.check}] ${p.message}`);
+    if (result.problems.length > 200) console.error(`  ... and ${result.problems.length - 200} more`);
     return 1;
   }
   console.log("docs:check: ok");
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(`docs:check: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then((code) => { process.exitCode = code; }, (error: unknown) => {
+    console.error(`docs:check: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

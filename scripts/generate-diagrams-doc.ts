@@ -162,8 +162,10 @@ export function vendorDiagram(): string {
       const id = `${vendor.name}_${nodeId(object)}`;
       const label = children.length > 0 ? `${entity}<br>+ ${children.join(", ")}` : entity;
       lines.push(`    ${id}["${label}"]`);
-      // Vendors alternate sides of the canonical objects so that the picture stays readable.
-      edges.push(index % 2 === 0 ? `  ${id} ${declared ? "-->" : "-.->"} c_${nodeId(object)}` : `  c_${nodeId(object)} ${declared ? "<--" : "<-.-"} ${id}`);
+      // Vendors alternate sides of the canonical objects so that the picture stays readable: the side is set by which end
+      // of the link comes first. Two-way arrows (mappers decode and encode); mermaid flowcharts have no left-only arrow.
+      const link = declared ? "<-->" : "<-.->";
+      edges.push(index % 2 === 0 ? `  ${id} ${link} c_${nodeId(object)}` : `  c_${nodeId(object)} ${link} ${id}`);
     }
     lines.push("  end");
   });
@@ -220,8 +222,9 @@ export function renderDiagramsDoc(): string {
     "",
     "## Where each vendor's resources fit",
     "",
-    "Vendor entity sets (root entity, then the child entities mapped with it) and the canonical object each one feeds. Solid arrows come",
-    "from a vendor's mapper declarations; dotted arrows from its entity catalog only" +
+    "Vendor entity sets (root entity, then the child entities mapped with it) and the canonical object each one maps to and back (the",
+    "arrows point both ways: a mapper decodes and encodes). Solid arrows come from a vendor's mapper declarations; dotted arrows from",
+    "its entity catalog only" +
       (pending.length > 0 ? ` (${pending.join(", ")}: mappers in progress, entity choice [inferred] from the vendor notes).` : "."),
     "",
     "```mermaid",

@@ -5,6 +5,8 @@
   function start() {
     var blocks = document.querySelectorAll("pre > code.mermaid, pre > code.language-mermaid");
     if (blocks.length === 0) return;
+    // For whoever waits for the diagrams (scripts/docs-check): pending, then rendered or failed.
+    document.documentElement.dataset.diagrams = "pending";
     var divs = [];
     blocks.forEach(function (code) {
       var div = document.createElement("div");
@@ -23,8 +25,13 @@
       window.mermaid.run({ nodes: divs }).then(function () {
         document.documentElement.dataset.diagrams = "rendered";
       }, function (error) {
+        document.documentElement.dataset.diagrams = "failed";
         console.error("mermaid: " + (error && error.message ? error.message : error));
       });
+    };
+    script.onerror = function () {
+      document.documentElement.dataset.diagrams = "failed";
+      console.error("mermaid: could not load " + script.src);
     };
     document.head.appendChild(script);
   }

@@ -2,7 +2,8 @@ import type { Inspection } from "@mfgsync/canonical";
 import { safeParseInspection } from "@mfgsync/canonical";
 import { arbitraryInspection } from "@mfgsync/canonical/testing";
 import { D365_SCHEME, QUALITY_ORDER_RESULTS, inspectionMapper } from "@mfgsync/mappers-d365";
-import { catalogFit } from "@mfgsync/mapping/conformance";
+import { MAPPING_CODES } from "@mfgsync/mapping";
+import { catalogFit, diffJson } from "@mfgsync/mapping/conformance";
 import { describeConformance } from "@mfgsync/mapping/testing";
 import { describe, expect, it } from "vitest";
 import { fixture, fixtureText, withProps } from "./helpers/fixtures.js";
@@ -87,5 +88,50 @@ describe("d365:inspection decode", () => {
       expect(r.ok, path).toBe(false);
       if (!r.ok) expect(r.issues.map((i) => i.path), path).toContain(path);
     }
+  });
+});
+
+describe("d365:inspection, found by the fuzz suite", () => {
+  const rows = PASSED[QUALITY_ORDER_RESULTS] as Record<string, unknown>[];
+  /** decode → encode gives back exactly the input (JSON numbers as numbers, not exact-number objects). */
+  const exactly = (input: Record<string, unknown>) => {
+    const d = inspectionMapper.decode(input, CONTEXT);
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    const e = inspectionMapper.encode(d.value, CONTEXT);
+    if (!e.ok) throw new Error(JSON.stringify(e.issues));
+    return diffJson(inspectionMapper.profile.stripTransport(input), e.value);
+  };
+
+  it("refuses two result rows with the same QualityOrderSequenceNumber and ResultLineNumber, at the second row", () => {
+    const twice = withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [rows[0], rows[1], { ...rows[0], QualityTestId: "Density", ResultValue: 0.98 }] });
+    const r = inspectionMapper.decode(twice, CONTEXT);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.path, i.code])).toEqual([[`/${QUALITY_ORDER_RESULTS}/2`, MAPPING_CODES.duplicateRowKey]]);
+    expect(r.issues[0]?.message).toContain("QualityOrderSequenceNumber + ResultLineNumber");
+    // Beside the header (a bundle), the issue points at the row where it is in the bundle.
+    const bundle = { QualityOrderHeaders: [withProps(PASSED, { [QUALITY_ORDER_RESULTS]: undefined })], [QUALITY_ORDER_RESULTS]: [rows[1], rows[0], rows[2], rows[0]] };
+    const b = inspectionMapper.decode(bundle, CONTEXT);
+    expect(!b.ok && b.issues.map((i) => [i.path, i.code])).toEqual([[`/${QUALITY_ORDER_RESULTS}/3`, MAPPING_CODES.duplicateRowKey]]);
+  });
+
+  it("refuses two canonical results with the same sample on encode", () => {
+    const i = decoded(PASSED);
+    const r = inspectionMapper.encode({ ...i, results: [...i.results, { ...i.results[0]!, characteristic: "Density" }] }, CONTEXT);
+    expect(!r.ok && r.issues.map((x) => [x.path, x.code])).toEqual([["/results/3/sample", MAPPING_CODES.duplicateRowKey]]);
+  });
+
+  it("writes the row numbers back as the JSON numbers they were, also when a row has no TestResult", () => {
+    expect(exactly(PASSED)).toEqual([]);
+    expect(exactly(withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [withProps(rows[0] ?? {}, { TestResult: undefined }), rows[1], rows[2]] }))).toEqual([]);
+  });
+
+  it("a result row without dataAreaId (its order's company) is written back without it", () => {
+    expect(exactly(withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [withProps(rows[0] ?? {}, { dataAreaId: undefined }), rows[1], rows[2]] }))).toEqual([]);
+  });
+
+  it("refuses a ValidatingPersonnelNumber longer than the canonical decidedBy (128)", () => {
+    const r = inspectionMapper.decode(withProps(PASSED, { ValidatingPersonnelNumber: "9".repeat(129) }), CONTEXT);
+    expect(!r.ok && r.issues.map((i) => i.path)).toEqual(["/ValidatingPersonnelNumber"]);
   });
 });

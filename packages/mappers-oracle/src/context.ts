@@ -41,6 +41,10 @@ export const ORACLE_ID_SCHEMES = {
   workOrder: "oracle-fusion.work-order-id",
   /** `InventoryItemId` (work orders, lots) and `ItemId` (itemsV2): the same item id. */
   item: "oracle-fusion.inventory-item-id",
+  /** `InspectionPlanId` of `inspectionEvents` (the plan used). */
+  inspectionPlan: "oracle-fusion.inspection-plan-id",
+  /** `CharacteristicId` of `inspectionEvents/eventCharacteristics` (the characteristic master). */
+  characteristic: "oracle-fusion.characteristic-id",
 } as const;
 
 /**
@@ -70,4 +74,6 @@ export const ORACLE_CODE_LISTS = {
   workOrderStatus: "oracle:WorkOrderStatusCode",
   /** Lot material statuses (`inventoryItemLots.StatusCode`) → `{ "qualityStatus": "...", "hold": true }`. */
   lotStatus: "oracle:lot-status",
+  /** Inspection event types (`inspectionEvents.EventType`: `RCV`, `INV`, ...) → canonical `InspectionOrigin`. */
+  inspectionEventType: "oracle:EventType",
 } as const;

@@ -43,6 +43,10 @@ export type { LotStatusMeaning } from "./lot/status.js";
 export { ORACLE_LOT_STATUS_DEFAULTS, lotStatus, lotStatusFields, lotStatusCode } from "./lot/status.js";
 export { lotDeclaration } from "./lot/declaration.js";
 export { lotMapper } from "./lot/index.js";
+export { qualityUnitCode, resultMeasure, characteristicKind, resultCharacter, uncataloguedId } from "./inspection/converters.js";
+export { EVENT_DISPOSITION_LIST, eventDisposition } from "./inspection/disposition.js";
+export { inspectionDeclaration } from "./inspection/declaration.js";
+export { inspectionMapper } from "./inspection/index.js";
 export { oracleMappers, ORACLE_MAPPERS_BY_OBJECT, ORACLE_DECLARATIONS, ORACLE_VENDOR } from "./mappers.js";
 
 export type { OracleCatalogPath } from "./generated/catalog.js";

@@ -1,5 +1,6 @@
 import type { CanonicalObject, ObjectName } from "@mfgsync/canonical";
 import type { Mapper, MapperDeclaration, VendorMappers } from "@mfgsync/mapping";
+import { inspectionMapper } from "./inspection/index.js";
 import { lotMapper } from "./lot/index.js";
 import { itemMapper } from "./material/index.js";
 import { workOrderMapper } from "./work-order/index.js";
@@ -17,6 +18,7 @@ export const oracleMappers = {
   item: itemMapper,
   workOrder: workOrderMapper,
   lot: lotMapper,
+  inspection: inspectionMapper,
 } as const;
 
 /**
@@ -33,6 +35,7 @@ export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unk
   material: itemMapper as Mapper<unknown, CanonicalObject<"material">>,
   "production-order": workOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
   lot: lotMapper as Mapper<unknown, CanonicalObject<"lot">>,
+  inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
 };
 
 /**

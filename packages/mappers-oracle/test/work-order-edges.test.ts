@@ -19,7 +19,7 @@ describe("oracle:production-order edge cases", () => {
   it("refuses two operations with the same OperationSequenceNumber (materials are linked to their operation by it)", () => {
     const ops = COMPLETED["WorkOrderOperation"] as Record<string, unknown>[];
     const twice = { ...COMPLETED, WorkOrderOperation: [ops[0], { ...ops[0], WorkOrderOperationId: 300100098120041 }] };
-    expect(issuesOf(twice)).toEqual(["/WorkOrderOperation/1/OperationSequenceNumber value.invalid"]);
+    expect(issuesOf(twice)).toEqual(["/WorkOrderOperation/1 row.duplicate-key"]);
     const decoded = workOrderMapper.decode(COMPLETED as never);
     if (!decoded.ok) throw new Error(JSON.stringify(decoded.issues));
     const order = decoded.value;

@@ -157,7 +157,7 @@ describe("SAP product descriptions", () => {
     expect(decoded.ok && decoded.value.descriptions?.some((d) => d.language === "zh" || d.language === "en")).toBe(true);
     expectExactRoundTrip(materialMapper, product);
     const mixed = copy(PRODUCT);
-    (rows(mixed, "to_Description")[0] as Row)["Language"] = "rO";
+    (rows(mixed, "to_Description")[3] as Row)["Language"] = "rO"; // the RO row (another row in "rO" would be a second Romanian description)
     expectExactRoundTrip(materialMapper, mixed);
   });
 });
@@ -193,5 +193,19 @@ describe("found by the fuzz suite", () => {
     const blank = nonconformanceMapper.encode({ ...defect.value, extensions: { ...defect.value.extensions, sap: { ...sap, DefectiveQuantity: "" } } }, CONTEXT);
     expect(blank.ok).toBe(false);
     if (!blank.ok) expect(blank.issues[0]?.code).toBe("decimal.format");
+  });
+});
+
+describe("numbers no double can hold", () => {
+  it("1e400 inside a navigation kept in extensions is an issue naming it, with and without the schema check (not an invalid object)", () => {
+    const text = JSON.stringify(ORDER).replace('"StatusName":"Pre-costed"', '"StatusName":1e400');
+    expect(text).toContain("1e400");
+    for (const validate of [true, false]) {
+      const r = productionOrderMapper.decodeWire(text, CONTEXT, { validate });
+      const issues = r.ok ? r.results.flatMap((x) => (x.ok ? [] : x.issues)) : r.issues;
+      if (r.ok) for (const x of r.results) if (x.ok) expect(safeParseObject("production-order", x.value).ok).toBe(true);
+      expect(issues.map((i) => [i.path, i.code])).toEqual([["/to_ProductionOrderStatus/results/1/StatusName", "value.too-big"]]);
+      expect(issues[0]?.message).toContain("to_ProductionOrderStatus");
+    }
   });
 });

@@ -39,8 +39,9 @@ function fitInspection(inspection: Inspection): Inspection {
     samplingProcedure: undefined,
     codeGroup: fitOptionalText(c.codeGroup, 8),
   }));
-  const results = characteristics.length === 0 ? [] : inspection.results.map((r, i) => {
-    const c = characteristics[i % characteristics.length]!;
+  // A_InspectionResult is keyed by lot, operation and characteristic: one (summary) result per characteristic.
+  const results = inspection.results.slice(0, characteristics.length).map((r, i) => {
+    const c = characteristics[i]!;
     return clean({
       ...r,
       characteristic: c.id,

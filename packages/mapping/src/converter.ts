@@ -75,6 +75,12 @@ export interface DecodeScope {
   warn(property: string, code: string, message: string): void;
   /** Keeps a raw vendor value (`null` included) because the canonical form cannot reproduce it exactly; encode writes it back while it still decodes to the canonical value. */
   carry(property: string, value: unknown): void;
+  /**
+   * Keeps a whole JSON value (an expanded child collection a converter reads as one canonical field): copied
+   * without transport keys, its exact number texts kept in the bookkeeping and restored on encode. Optional:
+   * scopes that only verify kept values (or a converter's own test scope) need not keep anything.
+   */
+  carryJson?(property: string, value: unknown): void;
 }
 
 /**

@@ -104,11 +104,6 @@ export interface ChildDeclaration {
    * the operation's `sequence`), so that encode can put each item back under its parent.
    */
   readonly flatten?: { readonly into: string; readonly link: { readonly canonical: string; readonly parent: string } };
-  /**
-   * The `match` key is unique among the rows (operation sequence numbers, which flattened grandchildren
-   * link to): decode refuses a row whose key repeats an earlier row's, encode an item whose key repeats one.
-   */
-  readonly unique?: boolean;
 }
 
 /**
@@ -126,7 +121,7 @@ export function child(
   entityDeclaration: EntityDeclaration,
   options: {
     readonly cardinality?: "many" | "single"; readonly match?: string; readonly optional?: boolean; readonly note?: string;
-    readonly group?: ChildDeclaration["group"]; readonly flatten?: ChildDeclaration["flatten"]; readonly unique?: boolean;
+    readonly group?: ChildDeclaration["group"]; readonly flatten?: ChildDeclaration["flatten"]
   } = {},
 ): ChildDeclaration {
   return {
@@ -135,7 +130,6 @@ export function child(
     ...(options.note === undefined ? {} : { note: options.note }),
     ...(options.group === undefined ? {} : { group: options.group }),
     ...(options.flatten === undefined ? {} : { flatten: options.flatten }),
-    ...(options.unique === true ? { unique: true } : {}),
   };
 }
 

@@ -62,6 +62,8 @@ export const MAPPING_CODES = {
   duplicateKey: "json.duplicate-key",
   /** The payload declares another entity than the mapper reads (`__metadata.type`, `@odata.context`, a self link). */
   entityMismatch: "entity.mismatch",
+  /** Two child rows (or canonical items) of one collection have the same key: the rows cannot be told apart. */
+  duplicateRowKey: "row.duplicate-key",
   /** A canonical item has no place in the vendor's structure (a component whose operation the order lacks). */
   unplaced: "item.unplaced",
   /** A local wall-clock time written to the vendor occurs twice (the daylight-saving fall-back hour) (warning). */

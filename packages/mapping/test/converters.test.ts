@@ -1,6 +1,6 @@
 import type { AnyConverter, DecodeScope, EncodeScope, MappingContext } from "@mfgsync/mapping";
 import {
-  EMPTY, INVALID, lossNormalizers, odataV2Profile, abapTimestamp, coded, odataV2Decimal, odataV2Double, abapFlag, identifier, odataV2Date, odataV2DateAndTime, odataV2DateTimeOffset, quantity, resolveContext, unitCode,
+  EMPTY, INVALID, integer, lossNormalizers, odataV2Profile, abapTimestamp, coded, odataV2Decimal, odataV2Double, abapFlag, identifier, odataV2Date, odataV2DateAndTime, odataV2DateTimeOffset, quantity, resolveContext, unitCode,
 } from "@mfgsync/mapping";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -173,5 +173,17 @@ describe("identifiers", () => {
     expect(identifier().encode({ value: "1", scheme: "acme", issuer: "Q01-100" }, s.encode, "/id")).toBe(INVALID);
     expect(identifier().encode({ value: "1", scheme: "mes" }, s.encode, "/id")).toBe(INVALID);
     expect(s.issues).toEqual(["/id identifier.scheme", "/id identifier.scheme"]);
+  });
+});
+
+describe("integer with zeroIsNone", () => {
+  it("reads 0 and null as none, keeps the null (so it goes back as null) and writes 0 for none", () => {
+    const days = integer({ min: 0, zeroIsNone: true });
+    const fromNull = roundTrip(days, null);
+    expect(fromNull).toMatchObject({ canonical: undefined, back: 0, carried: { P0: null } });
+    const fromZero = roundTrip(days, 0);
+    expect(fromZero).toMatchObject({ canonical: undefined, back: 0, carried: {} });
+    expect(roundTrip(days, 30)).toMatchObject({ canonical: 30, back: 30 });
+    expect(roundTrip(days, -1).issues).toEqual(["P0 value.too-small"]);
   });
 });

@@ -167,3 +167,47 @@ describe("wire JSON, lossless path", () => {
     expect(!same.ok && same.issues[0]?.code).toBe(MAPPING_CODES.duplicateKey);
   });
 });
+
+describe("wire JSON, native path for inexact numbers", () => {
+  // Keys start with a letter: JavaScript objects put integer-like keys first, whatever the parser.
+  // Texts whose numbers a double would respell (12.50, 1e3, 2^53 + 1), in every position JSON allows.
+  const inexact = fc.oneof(fc.constant("12.50"), fc.constant("1e3"), fc.constant("-0"), fc.constant("9007199254740993"), fc.constant("0.10"), fc.constant("1E+2"));
+  const value: fc.Arbitrary<string> = fc.letrec<{ v: string }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: "small" },
+      inexact,
+      fc.integer().map(String),
+      fc.string().map((s) => JSON.stringify(s)),
+      fc.array(tie("v"), { maxLength: 4 }).map((a) => `[${a.join(",")}]`),
+      fc.uniqueArray(fc.tuple(fc.string({ maxLength: 6 }).map((k) => `k${k}`), tie("v")), { maxLength: 4, selector: ([k]) => k }).map((es) => `{${es.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",")}}`),
+    ),
+  })).v;
+
+  it("keeps every number token as written, and writes the same text back (property)", () => {
+    fc.assert(fc.property(value, (text) => {
+      const r = parseWireJson(text);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(stringifyWireJson(r.value)).toBe(text);
+    }), { numRuns: 500 });
+  });
+
+  it("a string that spells the marker (\\u0001) stays a string, and a root number is kept", () => {
+    const text = '{"a":"\\u00010","q":12.50}';
+    const r = parseWireJson(text);
+    if (!r.ok) throw new Error("parse");
+    expect((r.value as Record<string, unknown>)["a"]).toBe("\u00010");
+    expect(stringifyWireJson(r.value)).toBe(text);
+    const root = parseWireJson("12.50");
+    expect(root.ok && root.value).toBeInstanceOf(JsonNumber);
+  });
+
+  it("still refuses duplicate keys and reports malformed text, with inexact numbers present", () => {
+    const dup = parseWireJson('{"items":[{"Q":1.50,"Q":2.50}]}');
+    expect(!dup.ok && dup.issues[0]).toMatchObject({ path: "/items/0", code: MAPPING_CODES.duplicateKey });
+    const bad = parseWireJson('{"Q":1.50,');
+    expect(!bad.ok && bad.issues[0]?.code).toBe(MAPPING_CODES.jsonInvalid);
+    const deep = "[".repeat(600) + "1.50" + "]".repeat(600);
+    const d = parseWireJson(deep);
+    expect(d.ok && stringifyWireJson(d.value)).toBe(deep);
+  });
+});

@@ -111,3 +111,21 @@ describe("identifiers longer than the canonical limit", () => {
     if (!r.ok) expect(r.issues.map((i) => [i.path, i.code])).toEqual([["/LotId", "value.too-big"]]);
   });
 });
+
+describe("values JSON has no spelling for", () => {
+  it("a navigation set to undefined is absent: the vendor value without transport drops it and the round trip is exact", () => {
+    const input = { __metadata: { type: "Lots" }, LotId: "L1", Item: "FG-1", Parents: undefined };
+    expect(odataV2Profile.stripTransport(input)).toEqual({ LotId: "L1", Item: "FG-1" });
+    const r = mapper.decode(input);
+    expect(r.ok ? [] : r.issues).toEqual([]);
+    if (r.ok) expect(mapper.encode(r.value)).toMatchObject({ ok: true, value: { LotId: "L1", Item: "FG-1" } });
+  });
+
+  it("a number beyond the range of a double (1e400) in a kept value is an issue, with or without the schema check", () => {
+    for (const validate of [true, false]) {
+      const r = mapper.decodeWire('{"LotId":"L1","Item":"FG-1","Extra":{"weight":1e400}}', undefined, { validate });
+      const issues = r.ok ? r.results.flatMap((x) => (x.ok ? [] : x.issues)) : r.issues;
+      expect(issues.map((i) => [i.path, i.code])).toEqual([["/Extra/weight", "value.too-big"]]);
+    }
+  });
+});

@@ -1,11 +1,13 @@
 import type { Measure } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
-import { EMPTY, INVALID, JsonNumber, MAPPING_CODES, OMIT, jsonDecimal, readUnit } from "@mfgsync/mapping";
+import { EMPTY, INVALID, MAPPING_CODES, OMIT, jsonDecimal, readUnit } from "@mfgsync/mapping";
 import { D365_NO_DATE } from "../context.js";
 
 type Coded = { value: string; originalCode?: string; originalList?: string };
 const STATUS_LIST = "d365:InventTestOrderStatus";
+/** The canonical limit of `decision.decidedBy`. */
+const MAX_DECIDED_BY = 128;
 
 /** The decision fields a quality order's status, validation time and validator fill. */
 interface StatusFields {
@@ -43,6 +45,7 @@ export function qualityOrderStatus(): Converter<readonly unknown[], StatusFields
         return scope.issue(p(1), ISSUE_CODES.invalidFormat, `${p(1)} must be an ISO 8601 date-time with an offset, got ${JSON.stringify(at)}`);
       }
       if (by !== undefined && by !== null && typeof by !== "string") return scope.issue(p(2), ISSUE_CODES.invalidType, `${p(2)} is a personnel number (a string)`);
+      if (typeof by === "string" && by.length > MAX_DECIDED_BY) return scope.issue(p(2), ISSUE_CODES.tooBig, `${p(2)} is longer than ${MAX_DECIDED_BY} characters, the canonical decidedBy limit`);
       const code = { originalCode: status, originalList: STATUS_LIST };
       if (status === "Open") return { status: { value: "InProgress", ...code } };
       const decision: NonNullable<StatusFields["decision"]> = { outcome: { value: status === "Pass" ? "Accepted" : "Rejected", ...code } };
@@ -92,7 +95,11 @@ export function resultLine(): Converter<readonly unknown[], string> {
     encode(value, scope, pointer) {
       const m = value === undefined ? null : /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value);
       if (m === null) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `a D365 result is keyed by "<QualityOrderSequenceNumber>-<ResultLineNumber>" (e.g. "1-1"), got ${JSON.stringify(value)}`);
-      return [new JsonNumber(m[1] ?? "0"), new JsonNumber(m[2] ?? "0")];
+      // Exact where a double would change the digits, plain numbers otherwise (as they are read).
+      const seq = number.encode(m[1] ?? "0", scope, pointer);
+      const line = number.encode(m[2] ?? "0", scope, pointer);
+      if (seq === INVALID || line === INVALID) return INVALID;
+      return [seq, line];
     },
   };
 }

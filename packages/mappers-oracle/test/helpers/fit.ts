@@ -3,7 +3,7 @@
 // scopes, units in the default table, sequence numbers as numbers, components
 // under an operation). What Oracle keeps lossily is declared as known loss by
 // the mappers instead.
-import type { Identifier, Lot, Material, ProductionOrder } from "@mfgsync/canonical";
+import type { Identifier, Inspection, Lot, Material, ProductionOrder } from "@mfgsync/canonical";
 import { lotStatusFields } from "@mfgsync/mappers-oracle";
 import type { MappingContext } from "@mfgsync/mapping";
 
@@ -79,4 +79,34 @@ export function fitLot(context: MappingContext): (lot: Lot) => Lot {
       extensions: withoutOracle(lot.extensions), id: oracleId(lot.id, organization), plant: organization, material: { id: oracleId(lot.material.id) },
     });
   };
+}
+
+/** A digits-only id (an Oracle int64 surrogate) standing for any identifier value. */
+function surrogate(value: string): string {
+  let h = 7;
+  for (const c of value) h = (h * 31 + c.charCodeAt(0)) % 1_000_000_007;
+  return String(300100000000000 + h);
+}
+
+/** The inspections an Oracle inspection event can hold: int64 ids, organisation-scoped keys, split quantities in the event's unit. */
+export function fitInspection(inspection: Inspection): Inspection {
+  const organization = inspection.id.scope?.value ?? inspection.subject.plant ?? "M1";
+  const unit = inspection.inspectedQuantity?.unit;
+  const decision = inspection.decision;
+  const q = decision?.quantities;
+  const inUnit = (x: { value: string; unit: string } | undefined) => (x === undefined || unit === undefined ? undefined : { ...x, unit });
+  return clean({
+    ...inspection,
+    extensions: withoutOracle(inspection.extensions),
+    id: oracleId({ ...inspection.id, value: surrogate(inspection.id.value) }, organization),
+    subject: clean({
+      ...inspection.subject,
+      plant: organization,
+      material: inspection.subject.material && { id: oracleId(inspection.subject.material.id, organization) },
+      lot: inspection.subject.lot && oracleId(inspection.subject.lot, organization),
+    }),
+    specification: inspection.specification && { value: surrogate(inspection.specification.value), scheme: "oracle-fusion.inspection-plan-id" },
+    characteristics: inspection.characteristics.map((c) => clean({ ...c, master: c.master && { value: surrogate(c.master.value), scheme: "oracle-fusion.characteristic-id" } })),
+    decision: decision && clean({ ...decision, quantities: q && clean({ accepted: inUnit(q.accepted), rejected: inUnit(q.rejected) }) }),
+  });
 }

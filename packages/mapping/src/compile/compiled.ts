@@ -39,10 +39,12 @@ export interface CompiledChild {
   readonly pointer: string;
   readonly entity: CompiledEntity;
   readonly matchGet: Getter | undefined;
+  /** JSON Pointer of the match key inside an item ("" without one). */
+  readonly matchPointer: string;
+  /** The vendor properties the match key is read from (the child's fields that fill it), for messages. */
+  readonly matchProps: readonly string[];
   readonly group: { readonly by: string; readonly property: string; readonly value: unknown } | undefined;
   readonly flatten: { readonly into: string; readonly intoGet: Getter; readonly intoSet: Setter; readonly linkGet: Getter; readonly linkSet: Setter; readonly parentGet: Getter } | undefined;
-  /** Unique match keys: the vendor property of the key (for decode issues) and its canonical pointer (for encode issues). */
-  readonly unique: { readonly prop: string | undefined; readonly pointer: string } | undefined;
 }
 
 /** What the compiled entity knows about one vendor property. */
@@ -161,10 +163,9 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       linkGet: compileGetter(c.flatten.link.canonical), linkSet: compileSetter(c.flatten.link.canonical), parentGet: compileGetter(c.flatten.link.parent),
     };
     if (flatten !== undefined && c.cardinality !== "many") throw new Error(`${declaration.entity}: ${c.navigation} flattens a single child`);
-    if (c.unique === true && c.match === undefined) throw new Error(`${declaration.entity}: ${c.navigation} has unique keys but no match`);
-    const unique = c.unique === true && c.match !== undefined
-      ? { prop: c.entity.fields.find((f) => f.canonical === c.match)?.vendor[0], pointer: pointerOfPath(c.match) }
-      : undefined;
+    const match = c.match;
+    // The fields that fill the match key: the one mapped to it, or to an object that holds it (`lot` for `lot.value`).
+    const matchProps = match === undefined ? [] : c.entity.fields.filter((f) => f.canonical !== null && f.canonical !== "" && (f.canonical === match || match.startsWith(f.canonical + "."))).flatMap((f) => f.vendor);
     return {
       declaration: c,
       navigation: c.navigation,
@@ -175,10 +176,11 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       set: compileSetter(c.canonical),
       pointer: pointerOfPath(flatten ? c.flatten?.into ?? c.canonical : c.canonical),
       entity: compileEntity(c.entity, false, profile),
-      matchGet: c.match === undefined ? undefined : compileGetter(c.match),
+      matchGet: match === undefined ? undefined : compileGetter(match),
+      matchPointer: match === undefined ? "" : pointerOfPath(match),
+      matchProps,
       group,
       flatten,
-      unique,
     };
   });
 

@@ -8,6 +8,7 @@ import { JsonNumber } from "../json/number.js";
 import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
+import { RowKeys } from "./row-keys.js";
 import type { CompiledChild, CompiledEntity } from "./compiled.js";
 import type { RecordState, RowState } from "./state.js";
 import { isEmptyState } from "./state.js";
@@ -128,6 +129,7 @@ export class RecordScope implements DecodeScope {
     const path = this.base + "/" + pointerToken(key) + copied.path;
     if (copied.reason === "depth") this.call.issues.push({ path, code: ISSUE_CODES.inputTooDeep, message: `"${key}" is nested deeper than ${MAX_CARRIED_DEPTH} levels` });
     else if (copied.reason === "key") this.call.issues.push({ path, code: ISSUE_CODES.unknownField, message: "this key is not an allowed field name" });
+    else if (copied.reason === "range") this.call.issues.push({ path, code: ISSUE_CODES.tooBig, message: `a number in "${key}" is beyond the range of a double and cannot be kept` });
     else this.call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "not a JSON value" });
   }
 
@@ -194,6 +196,8 @@ function scanRecord(scope: RecordScope): Set<string> | undefined {
     const raw = record[decl.vendor];
     if (raw === undefined) {
       if (scope.parent === undefined) scope.issue(decl.vendor, ISSUE_CODES.required, `${decl.vendor} is missing: it scopes the keys of ${ce.declaration.entity}`);
+      // A child without it is in its parent's unit; it stays without it when written back.
+      else scope.absent(decl.vendor);
     } else if (typeof raw !== "string" || raw === "") {
       scope.issue(decl.vendor, ISSUE_CODES.invalidType, `${decl.vendor} must be a non-empty string (the ${decl.type} the keys are unique in)`);
     } else if (scope.parent !== undefined) {
@@ -335,7 +339,7 @@ function keptShape(scope: RecordScope, navigation: string, shape: CollectionShap
     }
     const copied = copyJson(extra[key], MAX_CARRIED_DEPTH, { keepNumbers: true });
     if (!copied.ok) {
-      scope.call.issues.push({ path: `${at}/${pointerToken(key)}${copied.path}`, code: copied.reason === "depth" ? ISSUE_CODES.inputTooDeep : ISSUE_CODES.invalidType, message: `the ${key} beside the rows of ${navigation} is not a JSON value that can be kept` });
+      scope.call.issues.push({ path: `${at}/${pointerToken(key)}${copied.path}`, code: copied.reason === "depth" ? ISSUE_CODES.inputTooDeep : copied.reason === "range" ? ISSUE_CODES.tooBig : ISSUE_CODES.invalidType, message: `the ${key} beside the rows of ${navigation} is not a JSON value that can be kept` });
       bad = true;
       continue;
     }
@@ -352,7 +356,7 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
   let rowStates: (RowState | undefined)[] | undefined;
   const group = c.group;
   let collector: unknown[] | undefined;
-  let seen: Map<string, number> | undefined;
+  let seen: RowKeys | undefined;
   if (c.flatten !== undefined) {
     const map = (call.flattened ??= new Map());
     collector = map.get(c);
@@ -380,24 +384,19 @@ function decodeRows(scope: RecordScope, c: CompiledChild, rows: readonly unknown
     const decoded = decodeEntity(c.entity, row, `${rowsBase}/${j}`, call, scope);
     if (decoded === undefined) continue;
     const item = decoded.value;
+    const key = c.matchGet?.(item);
+    if (key !== undefined) {
+      const message = (seen ??= new RowKeys(c)).repeated(key, j, "rows");
+      if (message !== undefined) {
+        call.issues.push({ path: `${rowsBase}/${j}`, code: MAPPING_CODES.duplicateRowKey, message });
+        continue;
+      }
+    }
     if (c.flatten !== undefined) {
       const link = c.flatten.parentGet(scope.out);
       if (link !== undefined) c.flatten.linkSet(item, link);
       collector?.push(item);
     } else items.push(item);
-    const key = c.matchGet?.(item);
-    if (c.unique !== undefined && key !== undefined) {
-      const text = typeof key === "object" ? JSON.stringify(key) : String(key);
-      const first = (seen ??= new Map()).get(text);
-      if (first === undefined) seen.set(text, j);
-      else {
-        const prop = c.unique.prop;
-        call.issues.push({
-          path: `${rowsBase}/${j}${prop === undefined ? "" : "/" + pointerToken(prop)}`, code: ISSUE_CODES.invalidValue,
-          message: `${prop ?? c.declaration.match ?? "the key"} ${text} repeats row ${first}'s: the rows of ${c.navigation} are told apart by it`,
-        });
-      }
-    }
     if (decoded.carried !== undefined) (keptRows ??= new Array(rows.length))[j] = decoded.carried;
     if (key !== undefined || !isEmptyState(decoded.state)) {
       const state: RowState = decoded.state ?? {};

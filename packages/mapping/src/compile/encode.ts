@@ -8,6 +8,7 @@ import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
 import type { CompiledChild, CompiledEntity, CompiledField } from "./compiled.js";
+import { RowKeys } from "./row-keys.js";
 import type { RecordState, RowState } from "./state.js";
 import { BOOKKEEPING_NAMESPACE, asState, stringSet } from "./state.js";
 
@@ -203,6 +204,9 @@ function writeScope(scope: ObjectScope): void {
     scope.issue(scope.parent === undefined ? "/id" : "", ISSUE_CODES.required, `${scope.entity.declaration.entity} needs ${decl.vendor}: the identifier has no ${decl.type} scope`);
     return;
   }
+  const parentScope = scope.parent?.idScope()?.value;
+  // A child row read without it (in its parent's unit) is written without it while it still is.
+  if (parentScope !== undefined && scope.sameScope(parentScope, value) && Array.isArray(scope.state?.absent) && scope.state.absent.includes(decl.vendor)) return;
   const kept = scope.kept(decl.vendor);
   const out = typeof kept === "string" && scope.sameScope(kept, value) ? kept : value;
   const problem = decl.check?.(out);
@@ -420,7 +424,7 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     return undefined;
   };
   const rows: { row: unknown; from: number | undefined }[] = [];
-  let seen: Map<string, number> | undefined;
+  let seen: RowKeys | undefined;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     const path = itemPaths[i] ?? "";
@@ -428,14 +432,12 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
       call.issues.push({ path, code: ISSUE_CODES.invalidType, message: "expected an object" });
       continue;
     }
-    const unique = c.unique;
-    const key = unique === undefined ? undefined : c.matchGet?.(item);
-    if (unique !== undefined && key !== undefined) {
-      const text = typeof key === "object" ? JSON.stringify(key) : String(key);
-      const first = (seen ??= new Map()).get(text);
-      if (first === undefined) seen.set(text, i);
-      else {
-        call.issues.push({ path: path + unique.pointer, code: ISSUE_CODES.invalidValue, message: `${text} repeats item ${first}'s: ${c.navigation} rows are told apart by ${unique.prop ?? c.declaration.match ?? "it"}` });
+    const key = c.matchGet?.(item);
+    if (key !== undefined) {
+      // Decode refuses rows with one key: writing them would give a collection that does not read back.
+      const message = (seen ??= new RowKeys(c)).repeated(key, Number(path.slice(path.lastIndexOf("/") + 1)), "items");
+      if (message !== undefined) {
+        call.issues.push({ path: path + c.matchPointer, code: MAPPING_CODES.duplicateRowKey, message });
         continue;
       }
     }

@@ -1,6 +1,6 @@
 // Makes arbitrary canonical objects fit a vendor's catalog: strings within
 // the lengths of the properties they are written to, decimals within their
-// precision and scale. What a vendor cannot hold beyond that (states, units,
+// precision and scale, one item per child match key. What a vendor cannot hold beyond that (states, units,
 // date ranges) stays the mapper package's own fit, composed with this one.
 import type { CatalogPropertyInfo } from "../catalog.js";
 import type { EntityDeclaration, MapperDeclaration } from "../declare.js";
@@ -42,6 +42,21 @@ function fitValue(value: unknown, prop: CatalogPropertyInfo | undefined): unknow
   return value;
 }
 
+/** The vendor holds one row per match key (encode refuses a repeated one): later items with a key already seen are left out. */
+function oneItemPerKey(items: unknown[], match: string | undefined): unknown[] {
+  if (match === undefined) return items;
+  const get = compileGetter(match);
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = isRecord(item) ? get(item) : undefined;
+    if (key === undefined) return true;
+    const text = JSON.stringify(key);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
+
 function fitEntity(declaration: EntityDeclaration, object: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...object };
   const props = new Map((declaration.catalog?.properties ?? []).map((p) => [p.name, p]));
@@ -59,7 +74,7 @@ function fitEntity(declaration: EntityDeclaration, object: Record<string, unknow
     if (c.flatten !== undefined) continue;
     const key = c.canonical;
     const value = out[key];
-    if (Array.isArray(value)) out[key] = value.map((item) => (isRecord(item) ? fitEntity(c.entity, item) : item));
+    if (Array.isArray(value)) out[key] = oneItemPerKey(value.map((item) => (isRecord(item) ? fitEntity(c.entity, item) : item)), c.match);
     else if (isRecord(value)) out[key] = fitEntity(c.entity, value);
   }
   return out;
@@ -69,7 +84,8 @@ function fitEntity(declaration: EntityDeclaration, object: Record<string, unknow
  * A `fit` function for the conformance kit derived from a declaration's
  * catalogs: every canonical string written to a vendor property is cut to
  * that property's length, and every decimal to its precision and scale
- * (identifiers, material references and quantities included). Compose it
+ * (identifiers, material references and quantities included); of child
+ * items with the same match key only the first is kept. Compose it
  * with the vendor's own constraints.
  *
  * @example

@@ -123,7 +123,16 @@ export function integer(options: { readonly min?: number; readonly max?: number;
     encode: (value) => value,
   });
   if (!zeroIsNone) return base;
-  return { ...base, emptyIsProfile: false, encode: (value, scope, pointer) => (value === undefined ? 0 : base.encode(value, scope, pointer)) };
+  return {
+    ...base,
+    emptyIsProfile: false,
+    // null and 0 both mean none; null is kept so that it goes back as null, not as the 0 written for none.
+    decode(value, scope, props) {
+      if (value === null) scope.carry(props[0] ?? "", null);
+      return base.decode(value, scope, props);
+    },
+    encode: (value, scope, pointer) => (value === undefined ? 0 : base.encode(value, scope, pointer)),
+  };
 }
 
 /**

@@ -86,7 +86,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 /** Outcome of {@link copyJson}: the copy, or why it failed and where (a relative JSON Pointer). */
 export type CopyResult =
   | { readonly ok: true; readonly value: unknown; readonly numbers?: Readonly<Record<string, string>> }
-  | { readonly ok: false; readonly path: string; readonly reason: "depth" | "type" | "key" };
+  | { readonly ok: false; readonly path: string; readonly reason: "depth" | "type" | "key" | "range" };
 
 /** Options of {@link copyJson}. */
 export interface CopyOptions {
@@ -115,6 +115,8 @@ function copy(value: unknown, depth: number, path: string, drop: CopyOptions["dr
   if (typeof value === "number") return Number.isFinite(value) ? { ok: true, value } : { ok: false, path, reason: "type" };
   if (value instanceof JsonNumber) {
     if (state.keep) return { ok: true, value };
+    // 1e400 is valid JSON but no double: the plain copy (what the canonical object holds) cannot carry it.
+    if (!Number.isFinite(Number(value.text))) return { ok: false, path, reason: "range" };
     state.numbers[path] = value.text;
     state.any = true;
     return { ok: true, value: Number(value.text) };
@@ -133,7 +135,8 @@ function copy(value: unknown, depth: number, path: string, drop: CopyOptions["dr
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
-    if (drop?.(key, child) === true) continue;
+    // A property set to undefined is absent, as JSON.stringify and the rest of the core read it.
+    if (child === undefined || drop?.(key, child) === true) continue;
     if (FORBIDDEN_KEYS.has(key)) return { ok: false, path: `${path}/${pointerToken(key)}`, reason: "key" };
     const r = copy(child, depth - 1, `${path}/${pointerToken(key)}`, drop, state);
     if (!r.ok) return r;

@@ -28,9 +28,11 @@ interface Scan {
  * number tokens between them. Returns undefined on text it cannot follow
  * (JSON.parse then reports the error).
  */
-function quickScan(text: string): { members: number; inexact: boolean } | undefined {
+function quickScan(text: string): { members: number; inexact: number[] | undefined } | undefined {
   const n = text.length;
-  let members = 0, inexact = false;
+  let members = 0;
+  // Start and end offsets of the number tokens a double would change, in pairs.
+  let inexact: number[] | undefined;
   let i = 0;
   for (;;) {
     const q = text.indexOf('"', i);
@@ -44,7 +46,7 @@ function quickScan(text: string): { members: number; inexact: boolean } | undefi
           const d = text.charCodeAt(j);
           if (!((d >= C.Zero && d <= C.Nine) || d === 46 || d === 101 || d === 69 || d === 43 || d === C.Minus)) break;
         }
-        if (!inexact && !isExactNumberToken(text.slice(k, j))) inexact = true;
+        if (!isExactNumberToken(text.slice(k, j))) (inexact ??= []).push(k, j);
         k = j - 1;
       }
     }
@@ -171,6 +173,65 @@ function duplicateIssue(key: string, at: string): WireJsonResult {
   return { ok: false, issues: [{ path: at, code: "json.duplicate-key", message: `the key "${key.length > 60 ? key.slice(0, 60) + "…" : key}" appears twice in the object at ${at || "/"}; JSON readers would silently keep one of them` }] };
 }
 
+/** The marker of a number token kept aside by {@link markedParse}: a string no JSON text can hold unless it escapes U+0001. */
+const MARK = "\u0001";
+
+/**
+ * JSON.parse with the inexact number tokens (offsets in pairs) replaced by
+ * marker strings, which then become {@link JsonNumber}s: the native parser
+ * instead of lossless-json's, for payloads with `12.50`-style decimals.
+ * Returns undefined when the text itself escapes U+0001 (a marker could be
+ * confused with data): the caller then uses the slow parser. Counts the
+ * object members on the way (the duplicate-key check needs them).
+ */
+function markedParse(text: string, inexact: readonly number[]): { value: unknown; members: number } | undefined {
+  if (text.includes("\\u0001")) return undefined;
+  let marked = "";
+  let from = 0;
+  for (let t = 0; t < inexact.length; t += 2) {
+    marked += text.slice(from, inexact[t]) + '"\\u0001' + (t >> 1) + '"';
+    from = inexact[t + 1] as number;
+  }
+  marked += text.slice(from);
+  const tokens = inexact;
+  const state = { members: 0 };
+  const restore = (v: string): unknown => {
+    const t = Number(v.slice(1)) * 2;
+    return new JsonNumber(text.slice(tokens[t], tokens[t + 1]));
+  };
+  let root: unknown;
+  try {
+    root = JSON.parse(marked);
+  } catch {
+    return undefined; // the slow parser reports the error at the right place of the original text
+  }
+  const value = typeof root === "string" && root.charCodeAt(0) === 1 ? restore(root) : root;
+  if (typeof value === "object" && value !== null && !restoreMarks(value as Record<string, unknown>, restore, state, 0)) return undefined;
+  return { value, members: state.members };
+}
+
+/** Puts the kept numbers in place of their markers; false when nesting is too deep to walk (the caller falls back). */
+function restoreMarks(node: Record<string, unknown> | unknown[], restore: (v: string) => unknown, state: { members: number }, depth: number): boolean {
+  if (depth > 512) return false;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v = node[i];
+      if (typeof v === "string") {
+        if (v.charCodeAt(0) === 1 && v.startsWith(MARK)) node[i] = restore(v);
+      } else if (typeof v === "object" && v !== null && !restoreMarks(v as Record<string, unknown>, restore, state, depth + 1)) return false;
+    }
+    return true;
+  }
+  for (const k in node) {
+    state.members++;
+    const v = node[k];
+    if (typeof v === "string") {
+      if (v.charCodeAt(0) === 1 && v.startsWith(MARK)) node[k] = restore(v);
+    } else if (typeof v === "object" && v !== null && !restoreMarks(v as Record<string, unknown>, restore, state, depth + 1)) return false;
+  }
+  return true;
+}
+
 const parseNumber = (token: string): number | JsonNumber => (isExactNumberToken(token) ? Number(token) : new JsonNumber(token));
 
 /**
@@ -191,8 +252,15 @@ export function parseWireJson(text: string): WireJsonResult {
   if (typeof text !== "string") return { ok: false, issues: [{ path: "", code: "json.invalid", message: "the payload is not JSON text" }] };
   const quick = quickScan(text);
   let value: unknown;
+  let members: number | undefined;
   try {
-    value = quick !== undefined && !quick.inexact ? JSON.parse(text) : losslessParse(text, undefined, parseNumber);
+    if (quick === undefined) value = losslessParse(text, undefined, parseNumber);
+    else if (quick.inexact === undefined) value = JSON.parse(text);
+    else {
+      const marked = markedParse(text, quick.inexact);
+      if (marked === undefined) value = losslessParse(text, undefined, parseNumber);
+      else ({ value, members } = marked);
+    }
   } catch (error) {
     // lossless-json refuses duplicate keys itself (those with different values): report them as such.
     const found = error instanceof Error && error.message.startsWith("Duplicate key") ? scan(text) : undefined;
@@ -200,7 +268,7 @@ export function parseWireJson(text: string): WireJsonResult {
     return { ok: false, issues: [{ path: "", code: "json.invalid", message: `the payload is not JSON: ${error instanceof Error ? error.message : String(error)}` }] };
   }
   // JSON.parse keeps the last of duplicate keys: fewer members than colons means a duplicate.
-  if (quick === undefined || countMembers(value, 0) !== quick.members) {
+  if (quick === undefined || (members ?? countMembers(value, 0)) !== quick.members) {
     const found = scan(text);
     if (found.duplicate) return duplicateIssue(found.duplicate.key, found.duplicate.at);
   }
@@ -209,7 +277,8 @@ export function parseWireJson(text: string): WireJsonResult {
 
 function containsJsonNumber(value: unknown, depth: number): boolean {
   if (value instanceof JsonNumber) return true;
-  if (depth > 200 || typeof value !== "object" || value === null) return false;
+  if (typeof value !== "object" || value === null) return false;
+  if (depth > 200) return true; // too deep to look: the lossless writer is right either way
   if (Array.isArray(value)) {
     for (const v of value) if (containsJsonNumber(v, depth + 1)) return true;
     return false;
