@@ -1,8 +1,10 @@
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
-import { EMPTY, INVALID, amountInUnitOf, isoDateTime, jsonDecimal } from "@mfgsync/mapping";
+import { EMPTY, INVALID, OMIT, amountInUnitOf, isoDateTime, jsonDecimal } from "@mfgsync/mapping";
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The canonical plant code's limit (`PlantCode`). */
+const PLANT_MAX = 32;
 
 /**
  * An Oracle date-time attribute (`PlannedStartDate`, `LastUpdateDate`):
@@ -87,9 +89,17 @@ export function organizationPlant(attribute: string): Converter<readonly unknown
     decode(_values, scope) {
       const raw = scope.record[attribute];
       if (typeof raw !== "string" || raw === "") return scope.issue(attribute, ISSUE_CODES.required, `${attribute} is missing: it is the plant and scopes the keys`);
+      if (raw.length > PLANT_MAX) return scope.issue(attribute, ISSUE_CODES.tooBig, `${attribute} has ${raw.length} characters; a canonical plant holds at most ${PLANT_MAX}`);
       return raw;
     },
-    encode: () => [],
+    encode(value, scope, pointer) {
+      // One attribute holds both: a plant other than the organisation scoping the keys could not be written.
+      const organization = scope.idScope()?.value;
+      if (typeof value === "string" && organization !== undefined && !scope.sameScope(value, organization)) {
+        return scope.issue(pointer, ISSUE_CODES.invalidValue, `the plant ${JSON.stringify(value.slice(0, 40))} is not the organisation ${JSON.stringify(organization.slice(0, 40))} that scopes the keys: Oracle holds both in ${attribute}`);
+      }
+      return [];
+    },
   };
 }
 
@@ -156,8 +166,14 @@ export function firstAmount(amountProps: readonly string[], unit: Converter<unkn
     encode(value, scope, pointer) {
       const out: unknown[] = new Array<unknown>(n + 1).fill(EMPTY);
       if (value === undefined) return out;
+      // Back into the attribute it was read from: the first one that was neither null nor absent.
       let slot = 0;
-      while (slot < n - 1 && scope.kept(amountProps[slot] ?? "") === null) slot++;
+      const skipped = (p: string) => scope.kept(p) === null || scope.wasAbsent?.(p) === true;
+      while (slot < n - 1 && skipped(amountProps[slot] ?? "")) {
+        // An absent attribute stays absent.
+        if (scope.wasAbsent?.(amountProps[slot] ?? "") === true) out[slot] = OMIT;
+        slot++;
+      }
       const a = amount.encode(value.value, scope, pointer + "/value");
       const u = unit.encode(value.unit, scope, pointer + "/unit");
       if (a === INVALID || u === INVALID) return INVALID;

@@ -115,6 +115,8 @@ export interface EncodeScope {
   warn(pointer: string, code: string, message: string): void;
   /** The vendor value kept for a property of this record (`null` included), if any (written back when it still agrees). */
   kept(property: string): unknown;
+  /** Whether the property was absent from the record read (a converter that writes one of several attributes leaves it out). */
+  wasAbsent?(property: string): boolean;
 }
 
 /**

@@ -121,7 +121,7 @@ export function child(
   entityDeclaration: EntityDeclaration,
   options: {
     readonly cardinality?: "many" | "single"; readonly match?: string; readonly optional?: boolean; readonly note?: string;
-    readonly group?: ChildDeclaration["group"]; readonly flatten?: ChildDeclaration["flatten"];
+    readonly group?: ChildDeclaration["group"]; readonly flatten?: ChildDeclaration["flatten"]
   } = {},
 ): ChildDeclaration {
   return {

@@ -66,7 +66,7 @@ export const workOrderDeclaration: MapperDeclaration<"production-order"> = decla
       }),
     ],
     children: [
-      child("WorkOrderOperation", "operations", operationEntity, { match: "sequence" }),
+      child("WorkOrderOperation", "operations", operationEntity, { match: "sequence", note: "OperationSequenceNumber is unique in the order (the core refuses a repeated match key): the materials are linked to their operation by it" }),
     ],
   }),
   knownLoss: [

@@ -48,6 +48,8 @@ export function oracleStateOf(state: string): string {
 }
 
 const LIST = ORACLE_CODE_LISTS.workOrderStatus;
+/** The canonical limit of a coded value's originalCode. */
+const CODE_MAX = 255;
 const own = (o: Readonly<Record<string, unknown>>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** The meaning of a user status: the tenant's code table, else a seeded ORA_ code. */
@@ -86,7 +88,11 @@ export function workOrderStatus(): Converter<readonly unknown[], Coded<RequestSt
   const text = (v: unknown, prop: string, scope: DecodeScope): string | undefined | null | false => {
     if (v === undefined || v === null || v === "") return v === "" ? undefined : (v as undefined | null);
     if (typeof v !== "string") {
-      scope.issue(prop, ISSUE_CODES.invalidType, `${prop} must be a status code string, got ${JSON.stringify(v)}`);
+      scope.issue(prop, ISSUE_CODES.invalidType, `${prop} must be a status code string, got ${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v}`);
+      return false;
+    }
+    if (v.length > CODE_MAX) {
+      scope.issue(prop, ISSUE_CODES.tooBig, `${prop} has ${v.length} characters; a canonical status code holds at most ${CODE_MAX}`);
       return false;
     }
     return v;
@@ -116,6 +122,9 @@ export function workOrderStatus(): Converter<readonly unknown[], Coded<RequestSt
       const system = SYSTEM_FOR_STATE[value.value];
       const original = value.originalList === undefined || value.originalList === LIST ? value.originalCode : undefined;
       const state = oracleStateOf(value.value);
+      // An unknown system status read without a user status: the system status read is all Oracle can be sent.
+      const keptSystem = scope.kept("WorkOrderSystemStatusCode");
+      if (value.value === "Other" && (typeof original !== "string" || original === "") && typeof keptSystem === "string" && keptSystem !== "") return [keptSystem, OMIT];
       if (typeof original === "string" && original !== "") {
         // "Other" is an unknown system status: the user status read is all Oracle can be sent.
         if (value.value === "Other") return [OMIT, original];

@@ -55,6 +55,11 @@ export class ObjectScope implements EncodeScope {
     return this.call.profile;
   }
 
+  wasAbsent(property: string): boolean {
+    const absent = this.state?.absent;
+    return Array.isArray(absent) && absent.includes(property);
+  }
+
   kept(property: string): unknown {
     if (this.nulls?.has(property) === true) return null;
     return this.keptData !== undefined && Object.prototype.hasOwnProperty.call(this.keptData, property) ? this.keptData[property] : undefined;

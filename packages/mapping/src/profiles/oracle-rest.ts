@@ -98,20 +98,35 @@ export const oracleRestProfile: WireProfile = {
     if (value === null) return { kind: "null" };
     if (Array.isArray(value)) return { kind: "rows", rows: value, pointer: "", shape: { form: "array" } };
     if (isRecord(value) && Array.isArray(value["items"])) {
-      let extra: Record<string, unknown> | undefined;
-      for (const key of Object.keys(value)) if (key !== "items" && !isLinks(key, value[key])) Object.defineProperty((extra ??= {}), key, { value: value[key], enumerable: true, writable: true, configurable: true });
       const rows = value["items"] as unknown[];
-      // `count` is the number of rows in this page: a collection whose count disagrees with its items is not one Oracle sends.
-      if (typeof extra?.["count"] === "number" && extra["count"] !== rows.length) return { kind: "invalid", message: `has count ${extra["count"]} but ${rows.length} items (count is the number of rows in the page)` };
+      // `count` is the number of rows in the page (framework docs): written back as the rows written, so a
+      // count that is not the rows' number could not come back as read.
+      const count = value["count"];
+      if (count !== undefined && numberOf(count) !== rows.length) return { kind: "invalid", message: `count (${count instanceof JsonNumber ? count.text.slice(0, 40) : typeof count === "number" ? String(count) : `a ${count === null ? "null" : typeof count}`}) must be the number of items (${rows.length})` };
+      let extra: Record<string, unknown> | undefined;
+      for (const key of Object.keys(value)) {
+        const v = value[key];
+        // The envelope's paging facts are plain scalars (integers as the framework writes them, 25 not 25.0):
+        // rows, objects or numbers a double cannot give back beside the rows are not a collection the framework sends.
+        if (key !== "items" && !isLinks(key, v) && typeof v === "object" && v !== null) {
+          const what = v instanceof JsonNumber ? `the number ${v.text.slice(0, 40)}` : Array.isArray(v) ? "an array" : "an object";
+          return { kind: "invalid", message: `has ${what} as its ${key.slice(0, 40)} beside the items (the collection's paging facts are plain numbers and booleans)` };
+        }
+      }
+      for (const key of Object.keys(value)) if (key !== "items" && !isLinks(key, value[key])) Object.defineProperty((extra ??= {}), key, { value: value[key], enumerable: true, writable: true, configurable: true });
       return { kind: "rows", rows, pointer: "/items", shape: extra ? { form: "items", extra } : { form: "items" } };
     }
     return { kind: "invalid", message: 'must be an expanded child collection (a JSON array or { "items": [...] })' };
   },
   writeCollection(rows, shape: CollectionShape | undefined) {
     if (shape?.form !== "items") return rows;
-    const extra = shape.extra ?? {};
-    // The page count follows the rows actually written; the other paging facts stay as read.
-    return { items: rows, ...extra, ...(typeof extra["count"] === "number" ? { count: rows.length } : {}) };
+    const extra: Record<string, unknown> = {};
+    // Only scalar paging facts are read (decode refuses others), so only those are written.
+    for (const [k, v] of Object.entries(shape.extra ?? {})) {
+      if (typeof v !== "object" || v === null) Object.defineProperty(extra, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    // The page count follows the rows actually written (as read while it is their number); the other paging facts stay as read.
+    return { items: rows, ...extra, ...(extra["count"] !== undefined && numberOf(extra["count"]) !== rows.length ? { count: rows.length } : {}) };
   },
   etagOf: () => undefined,
   unwrap: unwrapOracleRest,
