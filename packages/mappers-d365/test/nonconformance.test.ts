@@ -52,11 +52,21 @@ describe("d365:nonconformance decode", () => {
     for (const [patch, path] of [
       [{ InventNonConformanceType: "Customer" }, "/InventNonConformanceType"], [{ InventNonConformanceApproval: "Rejected" }, "/InventNonConformanceApproval"],
       [{ Closed: "True" }, "/Closed"], [{ TestDefectQty: "12,0" }, "/TestDefectQty"], [{ NonConformanceDate: "1900-01-01T00:00:00Z" }, "/NonConformanceDate"],
-      [{ UnitId: "" }, "/UnitId"],
+      [{ UnitId: "" }, "/UnitId"], [{ ItemId: "x".repeat(256) }, "/ItemId"],
     ] as const) {
-      const r = nonconformanceMapper.decode(withProps(VENDOR_NC, patch));
+      const r = nonconformanceMapper.decode(withProps(VENDOR_NC, patch), undefined, { validate: false });
       expect(r.ok, path).toBe(false);
       if (!r.ok) expect(r.issues.map((i) => i.path), path).toContain(path);
     }
+  });
+});
+
+describe("d365:nonconformance encode of outside objects", () => {
+  it("refuses an affected entry with neither material nor quantity (it would not read back), naming it", () => {
+    const decoded = nonconformanceMapper.decode(VENDOR_NC, undefined);
+    if (!decoded.ok) throw new Error("decode failed");
+    const r = nonconformanceMapper.encode({ ...decoded.value, affected: [{}] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.path, i.code])).toEqual([["/affected/0", "field.required"]]);
   });
 });

@@ -108,6 +108,8 @@ export function affectedItem(): Converter<readonly unknown[], { affected: Affect
       const p = (i: number) => props[i] ?? "";
       if (item !== undefined && item !== null && typeof item !== "string") return scope.issue(p(0), ISSUE_CODES.invalidType, `${p(0)} is an item number (a string)`);
       if (unit !== undefined && unit !== null && typeof unit !== "string") return scope.issue(p(2), ISSUE_CODES.invalidType, `${p(2)} is a unit symbol (a string)`);
+      // The catalog gives ItemId no length; the canonical identifier holds at most 255 characters.
+      if (typeof item === "string" && item.length > 255) return scope.issue(p(0), ISSUE_CODES.tooBig, `${p(0)} has ${item.length} characters; an item number has at most 255`);
       const value = amount.decode(qty as never, scope, [p(1)]);
       if (value === INVALID) return INVALID;
       if (item === null || item === "") scope.carry(p(0), item);
@@ -136,6 +138,8 @@ export function affectedItem(): Converter<readonly unknown[], { affected: Affect
       const first = value?.affected[0];
       if (first === undefined) return [EMPTY, EMPTY, EMPTY];
       if ((value?.affected.length ?? 0) > 1) return scope.issue(pointer + "/affected/1", MAPPING_CODES.noVendorCode, "a D365 nonconformance has one item");
+      // D365 reads an item row from ItemId or TestDefectQty: an entry with neither would not come back.
+      if (first.material === undefined && first.quantity === undefined) return scope.issue(pointer + "/affected/0", ISSUE_CODES.required, "a D365 nonconformance's affected item needs a material or a quantity");
       const id = first.material?.id;
       if (id !== undefined && id.scheme !== scope.context.scheme && !scope.context.keepForeignIdentifiers) {
         return scope.issue(pointer + "/affected/0/material/id", MAPPING_CODES.foreignScheme, `identifier "${id.value}" was issued by ${id.scheme}, not by ${scope.context.scheme}`);

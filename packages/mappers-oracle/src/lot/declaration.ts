@@ -62,6 +62,11 @@ export const lotDeclaration: MapperDeclaration<"lot"> = declareMapper({
     ...issuerLoss(["/id"], { keepScope: true }),
     ...issuerLoss(["/material/id"], { crossReferences: [ORACLE_ID_SCHEMES.item] }),
     { path: "/material/revision", reason: "lots carry no item revision" },
+    {
+      path: "/plant",
+      reason: "OrganizationCode is both the plant and the scope of the keys: a lot written without a plant reads back with its organisation as plant",
+      normalize: (value, env) => value ?? ((env.root as { id?: { scope?: { value?: unknown } } } | undefined)?.id?.scope?.value),
+    },
     { path: "/lastChangedAt", reason: "not among the catalogued inventoryItemLots attributes" },
     { path: "/serialNumbers", reason: "serials are inventoryItemSerialNumbers, another resource" },
     { path: "/quantity", reason: "on-hand quantities are inventoryOnhandBalances, another resource" },
