@@ -160,8 +160,23 @@ function findDeclaration(text: string, name: string): { start: number; end: numb
   return undefined;
 }
 
-/** The default doc comment of a new type (event payloads). */
-const newTypeDoc = (name: string) => `/** ${/^[AEIOU]/.test(name) ? "An" : "A"} {@link ${name}} value. @interface @example \`import type { ${name} } from "@mfgsync/canonical";\` */`;
+/** The default doc comment of a new type (event payloads): the schema's summary, then an example in a fenced block. */
+const newTypeDoc = (name: string, summary: string) =>
+  [
+    "/**",
+    ` * ${summary}`,
+    " *",
+    ` * The type of a value that passes the {@link ${name}} schema; its fields are listed below.`,
+    " * @interface",
+    " * @example",
+    " * ```ts",
+    ` * import { ${name} } from "@mfgsync/canonical";`,
+    " *",
+    " * // The schema and its type share one name: parse outside data, then type it.",
+    ` * const value: ${name} = ${name}.parse(JSON.parse(body));`,
+    " * ```",
+    " */",
+  ].join("\n");
 
 /** Adds TypeDoc's `@interface` to the doc comment that ends right before `at`, so an object type renders as an interface. */
 function markInterface(text: string, at: number): string {
@@ -195,6 +210,12 @@ function addImports(text: string, file: string, used: ReadonlySet<string>, files
   return `${text.slice(0, at)}\n${lines.join("\n")}${text.slice(at)}`;
 }
 
+/** A schema's one-line summary for a new type's doc comment: its registered description, else a plain sentence. */
+function summaryOf(target: Target): string {
+  const meta = (target.schema as { meta?: () => { description?: unknown } | undefined }).meta?.();
+  return typeof meta?.description === "string" ? meta.description : `A value of the {@link ${target.name}} schema.`;
+}
+
 /** Every file this script writes, with its content. */
 export function renderModelTypes(): Map<string, string> {
   const all = targets();
@@ -218,7 +239,7 @@ export function renderModelTypes(): Map<string, string> {
       const start = new RegExp(`^export const ${target.name} = `, "m").exec(text);
       if (!start) throw new Error(`${target.name}: no schema in ${target.file}`);
       const end = text.indexOf(";\n", start.index) + 2;
-      text = `${text.slice(0, end)}${newTypeDoc(target.name)}\n${declaration}\n${text.slice(end)}`;
+      text = `${text.slice(0, end)}${newTypeDoc(target.name, summaryOf(target))}\n${declaration}\n${text.slice(end)}`;
     }
     if (declaration.includes("z.core.") && !/^import (?:type )?(?:\{ z \}|\* as z) from "zod";/m.test(text)) throw new Error(`${target.file} must import z`);
     out.set(target.file, text);

@@ -21,7 +21,13 @@
     script.onload = function () {
       var dark = document.documentElement.dataset.theme === "dark" ||
         (document.documentElement.dataset.theme !== "light" && window.matchMedia("(prefers-color-scheme: dark)").matches);
-      window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
+      // Diagrams keep their natural size (useMaxWidth: false) and scroll inside their box (site.css) rather than
+      // shrinking into the column, where the labels of the object model became unreadable.
+      var natural = { useMaxWidth: false };
+      window.mermaid.initialize({
+        startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default",
+        flowchart: natural, sequence: natural, class: natural, er: natural, state: natural,
+      });
       window.mermaid.run({ nodes: divs }).then(function () {
         document.documentElement.dataset.diagrams = "rendered";
       }, function (error) {

@@ -7,6 +7,9 @@
  * - names each package's entry modules after their import paths (`@mfgsync/canonical/testing`), not `index`;
  * - shows a zod schema constant as `ZodType<ProductionOrder>` (linking the named type) instead of zod's
  *   generic internals; the named types themselves are generated (scripts/generate-model-types.ts);
+ * - drops a breadcrumb entry that the next one repeats: a package's main entry module is named like the package
+ *   (`@mfgsync/canonical` › `@mfgsync/canonical` › `ProductionOrder` becomes `@mfgsync/canonical` › `ProductionOrder`,
+ *   keeping the link to the module, which lists the exports);
  * - removes the README's own `# mfgsync` heading from the home page (the theme prints the project name);
  * - copies mermaid from the installed package into the site's assets (no CDN: the site works offline);
  *   `docs/theme/mermaid-init.js` (the `customJs`) renders ```mermaid blocks with it.
@@ -14,14 +17,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { Comment, CommentTag, Converter, ReferenceType, ReflectionKind, RendererEvent } from "typedoc";
+import { Comment, CommentTag, Converter, PageEvent, ReferenceType, ReflectionKind, RendererEvent } from "typedoc";
 
 const require = createRequire(import.meta.url);
 
 /** Category of an export by package and declaring file (path inside the package). First match wins. */
 const CATEGORY_RULES = [
   { pkg: /./, file: /(^|\/)generated\//, category: "Vendor catalog" },
-  { pkg: /canonical$/, name: /^(safe)?(parse|read|check)[A-Z]|^(Issue|Result|CanonicalValidationError|ISSUE_CODES|toJsonPointer|MAX_INPUT_DEPTH|ReadMode|ReadOptions|ReadValue|UnknownField|UnknownValue)$/, category: "Parsing" },
+  { pkg: /canonical$/, file: /^src\/bindings\//, category: "Event transport" },
+  { pkg: /canonical$/, file: /^src\/stream\//, category: "Streaming" },
+  { pkg: /canonical$/, name: /^(safe)?([Pp]arse|[Rr]ead|[Cc]heck)[A-Z]|^(Issue|Result|CanonicalValidationError|ISSUE_CODES|toJsonPointer|MAX_INPUT_DEPTH|ReadMode|ReadOptions|ReadValue|UnknownField|UnknownValue)$/, category: "Parsing" },
   { pkg: /canonical$/, file: /^src\/events\//, category: "Events" },
   { pkg: /canonical$/, file: /^src\/(material|production-order|lot|inspection|nonconformance)\/|^src\/objects\.ts$/, category: "Objects" },
   { pkg: /canonical$/, file: /^src\/vocabularies\//, category: "Vocabularies" },
@@ -119,6 +124,16 @@ export function load(app) {
     // The README starts with `# mfgsync`; the theme already titles the page with the project name.
     const readme = project.readme;
     if (readme?.[0]?.kind === "text") readme[0] = { ...readme[0], text: readme[0].text.replace(/^\s*# mfgsync\s*\n/, "") };
+  });
+
+  app.renderer.on(PageEvent.END, (page) => {
+    if (!page.contents) return;
+    page.contents = page.contents.replace(/(<ul class="tsd-breadcrumb"[^>]*>)([\s\S]*?)(<\/ul>)/, (_, open, items, close) => {
+      const entries = items.match(/<li>[\s\S]*?<\/li>/g) ?? [];
+      const text = (/** @type {string} */ li) => li.replace(/<[^>]+>/g, "").trim();
+      const kept = entries.filter((li, i) => i === entries.length - 1 || text(li) !== text(entries[i + 1]));
+      return kept.length === entries.length ? open + items + close : open + kept.join("") + close;
+    });
   });
 
   app.renderer.on(RendererEvent.END, (event) => {

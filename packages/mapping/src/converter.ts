@@ -14,7 +14,13 @@ import type { WireProfile } from "./profiles/profile.js";
  * ```
  */
 export const INVALID: unique symbol = Symbol("mfgsync.mapping.invalid");
-/** The type of {@link INVALID}. @example `import type { Invalid } from "@mfgsync/mapping";` */
+/**
+ * The type of {@link INVALID}.
+ * @example
+ * ```ts
+ * import type { Invalid } from "@mfgsync/mapping";
+ * ```
+ */
 export type Invalid = typeof INVALID;
 
 /**
@@ -28,7 +34,13 @@ export type Invalid = typeof INVALID;
  * ```
  */
 export const OMIT: unique symbol = Symbol("mfgsync.mapping.omit");
-/** The type of {@link OMIT}. @example `import type { Omit as OmitMarker } from "@mfgsync/mapping";` */
+/**
+ * The type of {@link OMIT}.
+ * @example
+ * ```ts
+ * import type { Omit as OmitMarker } from "@mfgsync/mapping";
+ * ```
+ */
 export type Omit = typeof OMIT;
 
 /**
@@ -44,7 +56,13 @@ export type Omit = typeof OMIT;
  * ```
  */
 export const EMPTY: unique symbol = Symbol("mfgsync.mapping.empty");
-/** The type of {@link EMPTY}. @example `import type { Empty } from "@mfgsync/mapping";` */
+/**
+ * The type of {@link EMPTY}.
+ * @example
+ * ```ts
+ * import type { Empty } from "@mfgsync/mapping";
+ * ```
+ */
 export type Empty = typeof EMPTY;
 
 /**

@@ -167,7 +167,13 @@ export function idempotencyKey(input: IdempotencyKeyInput): string {
  * ```
  */
 export const WRITE_OPERATIONS = ["confirmation-posting", "inspection-result-posting", "lot-status-update"] as const;
-/** One of {@link WRITE_OPERATIONS}. @example `const op: WriteOperation = "confirmation-posting";` */
+/**
+ * One of {@link WRITE_OPERATIONS}.
+ * @example
+ * ```ts
+ * const op: WriteOperation = "confirmation-posting";
+ * ```
+ */
 export type WriteOperation = (typeof WRITE_OPERATIONS)[number];
 
 /**
