@@ -25,4 +25,15 @@ describe("browser bundles of the runtime packages", () => {
     expect(size.gzipBytes).toBeLessThan(size.minifiedBytes);
     expect(size.evalFree).toBe(true);
   });
+
+  it("an app that only validates does not bundle the rules' rationales; one that lists the rules does", async () => {
+    const bundle = async (contents: string) => (await build({
+      stdin: { contents, resolveDir: root, loader: "ts" }, bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent", conditions: ["@mfgsync/source"],
+    })).outputFiles[0]!.text;
+    const { BUILTIN_RULES } = await import("@mfgsync/validators");
+    const rationale = BUILTIN_RULES.find((rule) => rule.id === "unit/active-code")!.rationale.slice(0, 60);
+    expect(rationale.length).toBe(60);
+    expect(await bundle(`import { validate } from "@mfgsync/validators"; globalThis.x = validate;`)).not.toContain(rationale);
+    expect(await bundle(`import { BUILTIN_RULES } from "@mfgsync/validators"; globalThis.x = BUILTIN_RULES;`)).toContain(rationale);
+  });
 });

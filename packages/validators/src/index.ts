@@ -23,7 +23,7 @@ export { createValidateStream, validateStep } from "./stream/validate-stream.js"
 // Engine
 export type {
   SubjectKind, SubjectOf, RuleSeverity, RuleSetting, Finding, ValidationReport, FindingInput, ReportFinding,
-  RuleContext, ContextStoreName, RuleMetadata, Rule,
+  RuleContext, ContextStoreName, RuleMetadata, Rule, RuleCheck,
 } from "./engine/types.js";
 export { defineRule, RULE_ID_PATTERN, SUBJECT_KINDS } from "./engine/define-rule.js";
 export type { ValidationOptions, ValidationOptionsInput } from "./engine/options.js";

@@ -19,6 +19,12 @@ describe("the built-in catalog", () => {
     }
   });
 
+  it("runs the same rules in a profile, without the rationales (docs text that validate does not load)", () => {
+    const profile = createProfile();
+    expect(profile.rules.map((rule) => rule.id)).toEqual(BUILTIN_RULES.map((rule) => rule.id));
+    for (const rule of profile.rules) expect(rule.rationale, rule.id).toBeUndefined();
+  });
+
   it("knows every canonical object and event kind", () => {
     expect([...SUBJECT_KINDS]).toEqual([...SCHEMA_NAMES]);
     const covered = new Set(BUILTIN_RULES.filter((r) => r.id !== "schema/valid").flatMap((r) => r.appliesTo));

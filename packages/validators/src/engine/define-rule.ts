@@ -1,5 +1,5 @@
 import { SCHEMA_NAMES } from "@mfgsync/canonical";
-import type { Rule, SubjectKind } from "./types.js";
+import type { Rule, RuleCheck, SubjectKind } from "./types.js";
 
 /**
  * Pattern of a rule id: `<area>/<name>`, each lower-case words joined by `-`
@@ -56,6 +56,11 @@ export function isSubjectKind(value: unknown): value is SubjectKind {
  * ```
  */
 export function defineRule<const K extends SubjectKind>(rule: Rule<K>): Rule<K> {
+  return freezeRule(rule);
+}
+
+/** A frozen copy of a rule (its lists frozen too). Internal: {@link defineRule} and the built-in rules use it. */
+export function freezeRule<R extends RuleCheck>(rule: R): R {
   return Object.freeze({
     ...rule,
     appliesTo: Object.freeze([...rule.appliesTo]),

@@ -1,10 +1,10 @@
 import type { Issue, Result } from "@mfgsync/canonical";
 import { CanonicalValidationError, ISSUE_CODES, toJsonPointer } from "@mfgsync/canonical";
-import { BUILTIN_RULES } from "../rules/index.js";
+import { BUILTIN_CHECKS } from "../rules/index.js";
 import { RULE_ID_PATTERN, isSubjectKind } from "./define-rule.js";
 import type { ValidationOptions, ValidationOptionsInput } from "./options.js";
 import { DEFAULT_OPTIONS, checkOptionsInput, mergeOptions } from "./options.js";
-import type { Rule, RuleSetting } from "./types.js";
+import type { Rule, RuleCheck, RuleSetting } from "./types.js";
 
 /**
  * A resolved set of rules with their severities and options, like an ESLint
@@ -19,8 +19,8 @@ import type { Rule, RuleSetting } from "./types.js";
  * ```
  */
 export interface Profile {
-  /** Every rule the profile knows, built-in first, in evaluation order. */
-  readonly rules: readonly Rule[];
+  /** Every rule the profile knows, built-in first, in evaluation order (built-in rules without their rationale: see `BUILTIN_RULES`). */
+  readonly rules: readonly RuleCheck[];
   /** The effective setting of every rule in `rules` (`"off"` rules do not run). */
   readonly settings: Readonly<Record<string, RuleSetting>>;
   /** Resolved options. */
@@ -102,11 +102,11 @@ export function safeCreateProfile(config: unknown = {}): Result<Profile> {
     else issues.push({ path: Array.isArray(config["extends"]) ? toJsonPointer(["extends", index]) : "/extends", code: ISSUE_CODES.invalidType, message: "extends takes profiles made with createProfile" });
   });
 
-  const rules: Rule[] = [...BUILTIN_RULES];
+  const rules: RuleCheck[] = [...BUILTIN_CHECKS];
   const settings: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
-  for (const rule of BUILTIN_RULES) settings[rule.id] = rule.defaultSeverity;
+  for (const rule of BUILTIN_CHECKS) settings[rule.id] = rule.defaultSeverity;
   let options = DEFAULT_OPTIONS;
-  const addRule = (rule: Rule, path: string) => {
+  const addRule = (rule: RuleCheck, path: string) => {
     if (rules.some((known) => known.id === rule.id)) {
       if (!rules.includes(rule)) issues.push({ path, code: ISSUE_CODES.invalidValue, message: `rule id "${rule.id}" is already taken by another rule` });
       return;

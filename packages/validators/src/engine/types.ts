@@ -206,3 +206,17 @@ export interface Rule<K extends SubjectKind = SubjectKind> extends RuleMetadata 
   /** Checks one subject of a kind listed in `appliesTo`; reports through `report`, never throws on purpose. */
   check(subject: SubjectOf<K>, ctx: RuleContext, report: ReportFinding): void;
 }
+
+/**
+ * A rule as a profile holds and the engine runs it: a {@link Rule} whose rationale may be absent. The
+ * built-in rules leave it out at run time (it is documentation, several sentences per rule, and would
+ * otherwise be in every browser bundle that validates); {@link BUILTIN_RULES} lists them with it.
+ *
+ * @example
+ * ```ts
+ * import type { RuleCheck } from "@mfgsync/validators";
+ * import { createProfile } from "@mfgsync/validators";
+ * const running: readonly RuleCheck[] = createProfile().rules;
+ * ```
+ */
+export type RuleCheck<K extends SubjectKind = SubjectKind> = Omit<Rule<K>, "rationale"> & { readonly rationale?: string };

@@ -1,17 +1,12 @@
 import type { CanonicalEvent } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding } from "../engine/types.js";
 import { isBefore } from "../internal/time.js";
-import { EVENT_KINDS, idText, perKind } from "./helpers.js";
+import { builtinRule, EVENT_KINDS, idText, perKind } from "./helpers.js";
 
-export const eventDuplicate = defineRule({
+export const eventDuplicate = builtinRule({
   id: "event/duplicate",
   defaultSeverity: "error",
   description: "The event's idempotency key (its `id`) has not been processed before (context).",
-  rationale:
-    "Transports deliver at least once: a retried webhook, a replayed queue or a re-run extraction sends the same fact again. " +
-    "Posting it twice doubles a confirmation or a goods movement. Event ids are deterministic UUIDs over source, type, subject and revision, so a re-sent fact has the same id; " +
-    "drop events this rule reports instead of posting them. Checked against the context's idempotency store.",
   context: ["idempotency"],
   appliesTo: EVENT_KINDS,
   check(event, ctx, report) {
@@ -19,14 +14,10 @@ export const eventDuplicate = defineRule({
   },
 });
 
-export const eventSequence = defineRule({
+export const eventSequence = builtinRule({
   id: "event/sequence",
   defaultSeverity: "warning",
   description: "Per source and subject, an event's sequence follows the last one processed: gaps (missed events) and repeats or reordering are reported.",
-  rationale:
-    "Events about one order or lot must be applied in order: a 'completed' before its 'started', or a missed disposition change, leaves the receiver in a state the source never had. " +
-    "A gap means events were lost or are still in flight; a sequence at or below the last one processed means reordering or a replay. " +
-    "Sequences are compared as integers. A warning by default, because transports without ordering guarantees produce gaps that heal; make it an error where order is guaranteed.",
   context: ["sequences"],
   appliesTo: EVENT_KINDS,
   check(event, ctx, report) {
@@ -43,13 +34,10 @@ export const eventSequence = defineRule({
   },
 });
 
-export const eventDispositionOrder = defineRule({
+export const eventDispositionOrder = builtinRule({
   id: "event/disposition-order",
   defaultSeverity: "error",
   description: "A lot disposition change starts from the lot's current disposition and is not older than the change that set it (context).",
-  rationale:
-    "Disposition changes are not commutative: applying an old release after a newer hold releases a held lot. If the event's `from` is not the disposition the context holds, " +
-    "a change was missed or this one arrives out of order; if it happened before the current disposition was set, applying it would overwrite newer information.",
   context: ["lotDispositions"],
   appliesTo: ["lot-disposition-changed"],
   check(event, ctx, report) {
@@ -74,13 +62,10 @@ const CONSUMING = new Set(["Consumable", "Consumed", "Material Consumed", "Destr
 const PRODUCING = new Set(["Produced", "By-product Produced", "Co-product Produced", "Yield Produced", "Material Produced"]);
 const CHANGE_TARGETS: Record<string, readonly string[]> = { Hold: ["Restricted"], Release: ["UnRestricted"], Reject: ["Restricted", "Closed"] };
 
-export const eventDataMatchesType = defineRule({
+export const eventDataMatchesType = builtinRule({
   id: "event/data-matches-type",
   defaultSeverity: "error",
   description: "The event's data says what its type says: a release event carries a released order, a hold moves a lot to Restricted, a consumption consumes, an order held, resumed, completed or closed event carries that state, a closed event carries a closed nonconformance.",
-  rationale:
-    "Consumers route on the event type and trust it. A `material-consumed` event with material use Produced, a 'Hold' that sets UnRestricted, or a `nonconformance-closed` event with an open nonconformance " +
-    "means the mapper chose the type from one field and the data from another; whichever the consumer trusts, it acts on the wrong fact.",
   ...perKind({
     "production-order-released"(event, _ctx, report) {
       const state = event.data.order.state.value;
@@ -126,13 +111,10 @@ function businessKey(event: CanonicalEvent): string | undefined {
   return undefined;
 }
 
-export const eventSubjectMatchesData = defineRule({
+export const eventSubjectMatchesData = builtinRule({
   id: "event/subject-matches-data",
   defaultSeverity: "warning",
   description: "The event's `subject` is the business key of the object its data is about (the order number, lot number, inspection or nonconformance id).",
-  rationale:
-    "Ordering, partitioning, sequences and idempotency keys are all per subject. An event whose subject names another object is sequenced against the wrong history " +
-    "and deduplicated against the wrong keys. Order-level events (operations, confirmations, goods movements) are about the order.",
   appliesTo: EVENT_KINDS,
   check(event, _ctx, report) {
     const key = businessKey(event);

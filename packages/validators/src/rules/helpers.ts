@@ -3,7 +3,16 @@
 import type { Identifier } from "@mfgsync/canonical";
 import { EventSchemas, sameIdentifier } from "@mfgsync/canonical";
 import type { ValidationOptions } from "../engine/options.js";
-import type { ReportFinding, Rule, RuleContext, SubjectKind, SubjectOf } from "../engine/types.js";
+import { freezeRule } from "../engine/define-rule.js";
+import type { ReportFinding, Rule, RuleCheck, RuleContext, SubjectKind, SubjectOf } from "../engine/types.js";
+
+/**
+ * Defines a built-in rule as the engine runs it: {@link Rule} without its rationale, which is docs text kept
+ * in `rationales.ts` and joined in by `BUILTIN_RULES`, so that an app calling `validate` does not bundle it.
+ */
+export function builtinRule<const K extends SubjectKind>(rule: Omit<Rule<K>, "rationale">): RuleCheck<K> {
+  return freezeRule(rule);
+}
 
 type Handlers<K extends SubjectKind> = { [P in K]: (subject: SubjectOf<P>, ctx: RuleContext, report: ReportFinding) => void };
 

@@ -1,8 +1,7 @@
 import type { Identifier } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { Path } from "../internal/walk.js";
 import { findIdentifiers } from "../internal/walk.js";
-import { ALL_KINDS, OBJECT_KINDS, idText } from "./helpers.js";
+import { ALL_KINDS, builtinRule, idText, OBJECT_KINDS } from "./helpers.js";
 
 const GTIN_SCHEMES = new Set(["gs1.gtin", "gtin"]);
 const GTIN_SHAPE = /^(?:\d{8}|\d{12,14})$/;
@@ -15,13 +14,10 @@ export function gtinCheckDigitValid(gtin: string): boolean {
   return (10 - (sum % 10)) % 10 === Number(gtin[gtin.length - 1]);
 }
 
-export const identifierGtinCheckDigit = defineRule({
+export const identifierGtinCheckDigit = builtinRule({
   id: "identifier/gtin-check-digit",
   defaultSeverity: "error",
   description: "A GTIN (a material's `gtin`, or any identifier in scheme `gs1.gtin`) has 8, 12, 13 or 14 digits and a valid GS1 check digit.",
-  rationale:
-    "GTINs travel to customers, labels and EDI messages; a wrong check digit is a typo or a truncated leading zero, and the receiving partner rejects the message or, worse, " +
-    "matches another product. The GS1 mod-10 check catches every single-digit error and most transpositions.",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
     const gtins: Array<{ path: Path; value: string }> = [];
@@ -38,14 +34,10 @@ export const identifierGtinCheckDigit = defineRule({
 
 const sameSystem = (a: Identifier, b: Identifier) => a.scheme === b.scheme && (a.issuer ?? "") === (b.issuer ?? "");
 
-export const identifierCrossReferenceScheme = defineRule({
+export const identifierCrossReferenceScheme = builtinRule({
   id: "identifier/cross-reference-scheme",
   defaultSeverity: "warning",
   description: "Cross-references name another system than the object's own id, each system once; with `identifier.schemes` set, every scheme is a known one.",
-  rationale:
-    "A cross-reference says \"the same object is X in that system\". One in the object's own scheme and issuer is a second id in the same system, which makes lookups ambiguous; " +
-    "two cross-references for the same system with different values mean the mapping table has duplicates. A scheme nobody knows (\"sap-s4hanna\") cannot be resolved by any consumer: " +
-    "list the integration's schemes in the profile option `identifier.schemes` to catch typos.",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
     if ((OBJECT_KINDS as readonly string[]).includes(ctx.kind)) {

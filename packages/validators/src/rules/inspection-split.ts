@@ -1,11 +1,10 @@
 import type { MaterialRef, Quantity, QuantitySplit } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import type { Rational } from "../internal/decimal.js";
 import { ZERO, add, compare, describeRational, parseDecimal } from "../internal/decimal.js";
 import { convertAmount, dimensionText, scopeFor } from "../internal/units.js";
 import type { Path } from "../internal/walk.js";
-import { perKind } from "./helpers.js";
+import { builtinRule, perKind } from "./helpers.js";
 
 const PARTS = ["accepted", "rejected", "scrapped", "sampleDestroyed", "returnedToVendor", "toRework"] as const;
 
@@ -46,15 +45,10 @@ function checkSplit(ctx: RuleContext, report: ReportFinding, base: Path, split: 
   }
 }
 
-export const inspectionQuantitySplitSum = defineRule({
+export const inspectionQuantitySplitSum = builtinRule({
   id: "inspection/quantity-split-sum",
   defaultSeverity: "error",
   description: "The quantities of a decision's split (accepted, rejected, scrapped, destroyed samples, returned, rework, other) add up to the inspected quantity, where both are known.",
-  rationale:
-    "The split is what the ERP posts: so much to free stock, so much to blocked, scrap or return. A split that adds up to less than the inspected quantity leaves stock " +
-    "in quality inspection forever; one that adds up to more posts stock that does not exist. Both usually mean a category was mapped twice or not at all. " +
-    "Quantities in other units are converted exactly. For `inspection-decision-made` events, the inspected quantity is the event's, else the context's inspection's. " +
-    "Systems that post a usage decision in several partial steps can lower this rule to a warning.",
   context: ["inspections", "materials", "unitConversions"],
   ...perKind({
     inspection(inspection, ctx, report) {

@@ -1,10 +1,9 @@
 import type { Characteristic, CharacteristicResult, Identifier, Inspection, MaterialRef } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import { compare, describeRational, parseDecimal } from "../internal/decimal.js";
 import { conversionFactor, convertAmount, dimensionText, scopeFor } from "../internal/units.js";
 import type { Path } from "../internal/walk.js";
-import { idText, perKind } from "./helpers.js";
+import { builtinRule, idText, perKind } from "./helpers.js";
 
 interface ResultSet {
   readonly characteristics: readonly Characteristic[];
@@ -47,14 +46,10 @@ function checkLimits(ctx: RuleContext, report: ReportFinding, set: ResultSet | u
   });
 }
 
-export const inspectionResultWithinLimits = defineRule({
+export const inspectionResultWithinLimits = builtinRule({
   id: "inspection/result-within-limits",
   defaultSeverity: "error",
   description: "A measured result outside its characteristic's lower or upper limit is not evaluated Pass.",
-  rationale:
-    "The evaluation is what the usage decision and the certificate of analysis rely on; a Pass outside the specification releases nonconforming material. " +
-    "It happens when limits were changed after the results were taken, when a result is recorded in another unit than the limits, or when a mapper defaults the evaluation. " +
-    "Results in another unit are converted exactly before comparing; limits are inclusive. For `inspection-result-recorded` events the characteristics come from the context's inspection.",
   context: ["inspections", "materials", "unitConversions"],
   ...perKind({
     inspection: (inspection, ctx, report) => checkLimits(ctx, report, ownSet(inspection)),
@@ -74,13 +69,10 @@ function checkUnits(ctx: RuleContext, report: ReportFinding, set: ResultSet | un
   });
 }
 
-export const inspectionResultUnit = defineRule({
+export const inspectionResultUnit = builtinRule({
   id: "inspection/result-unit",
   defaultSeverity: "error",
   description: "A measured result's unit is its characteristic's unit or converts to it exactly (Rec 20 factors, the material's alternative units, context conversions).",
-  rationale:
-    "A result in a unit that cannot be converted to the characteristic's cannot be compared with its limits, so its evaluation cannot be verified and statistics (SPC, capability) mix incomparable numbers. " +
-    "Affine units such as °C and °F have no factor and only match themselves.",
   context: ["inspections", "materials", "unitConversions"],
   ...perKind({
     inspection: (inspection, ctx, report) => checkUnits(ctx, report, ownSet(inspection)),
@@ -97,13 +89,10 @@ function describeMissing(missing: readonly Characteristic[]): string {
   return missing.map((c) => (c.description ? `${c.id} (${c.description})` : c.id)).join(", ");
 }
 
-export const inspectionDecisionComplete = defineRule({
+export const inspectionDecisionComplete = builtinRule({
   id: "inspection/decision-complete",
   defaultSeverity: "error",
   description: "A decision is made only when every required characteristic has at least one recorded result.",
-  rationale:
-    "A usage decision over missing required results certifies what nobody measured. SAP refuses it on its own screen, but decisions arriving over an interface (or from a QMS that " +
-    "records results elsewhere) can skip the check. For `inspection-decision-made` events the characteristics and results come from the context's inspection.",
   context: ["inspections"],
   ...perKind({
     inspection(inspection, _ctx, report) {

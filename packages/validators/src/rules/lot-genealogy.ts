@@ -1,12 +1,11 @@
 import type { GenealogyLink, Identifier, Lot, Quantity } from "@mfgsync/canonical";
 import { identifierKey } from "../context/in-memory.js";
 import type { LotDirectory } from "../context/types.js";
-import { defineRule } from "../engine/define-rule.js";
 import type { RuleContext } from "../engine/types.js";
 import type { Rational } from "../internal/decimal.js";
 import { add, compare, describeRational, parseDecimal } from "../internal/decimal.js";
 import { convertAmount, scopeFor } from "../internal/units.js";
-import { idText, perKind, sameId } from "./helpers.js";
+import { builtinRule, idText, perKind, sameId } from "./helpers.js";
 
 /** Most lots visited while following genealogy through the context; real genealogies are far smaller. */
 const MAX_VISITS = 10_000;
@@ -27,13 +26,10 @@ function reaches(lots: LotDirectory, start: Identifier, target: Identifier, dire
   return false;
 }
 
-export const lotGenealogyAcyclic = defineRule({
+export const lotGenealogyAcyclic = builtinRule({
   id: "lot/genealogy-acyclic",
   defaultSeverity: "error",
   description: "Genealogy links are not cyclic: a lot is not its own parent or child, not both parent and child of another lot, and (with the context's lots) not its own ancestor.",
-  rationale:
-    "Traceability answers \"which finished lots contain this raw material lot?\" by walking genealogy. A cycle makes that walk endless or wrong and " +
-    "is physically impossible: material cannot go into itself. Cycles usually come from a reversal posted as a forward movement or from parent and child swapped in the mapping.",
   context: ["lots"],
   appliesTo: ["lot"],
   check(lot, ctx, report) {
@@ -70,14 +66,10 @@ function parentWithQuantity(ctx: RuleContext, id: Identifier): (Lot & { quantity
   return parent?.quantity ? (parent as Lot & { quantity: Quantity }) : undefined;
 }
 
-export const lotGenealogyQuantity = defineRule({
+export const lotGenealogyQuantity = builtinRule({
   id: "lot/genealogy-quantity",
   defaultSeverity: "error",
   description: "Quantities consumed from a parent lot (summed over a lot's genealogy links, or in one consumption) are not above what the parent lot holds in the context.",
-  rationale:
-    "Consuming more than a lot holds creates negative stock or, where negative stock is blocked, a failed posting in the middle of a confirmation. " +
-    "In genealogy it means the quantities are wrong or a link points at the wrong parent, which makes a recall scope wrong. " +
-    "The parent's quantity is the one the context's lot directory holds (the quantity before the consumption being checked); quantities in other units are converted exactly.",
   context: ["lots", "materials", "unitConversions"],
   ...perKind({
     lot(lot, ctx, report) {

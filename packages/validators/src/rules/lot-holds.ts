@@ -1,12 +1,11 @@
 import type { HoldBlock, Identifier, LotHold, MaterialRef, Quantity } from "@mfgsync/canonical";
 import { sameObject } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import type { Rational } from "../internal/decimal.js";
 import { ZERO, add, compare, describeRational, parseDecimal } from "../internal/decimal.js";
 import { convertAmount, scopeFor } from "../internal/units.js";
 import type { Path } from "../internal/walk.js";
-import { idText, perKind } from "./helpers.js";
+import { builtinRule, idText, perKind } from "./helpers.js";
 
 type Movement = Exclude<HoldBlock, "All" | "Other">;
 const VERB: Record<Movement, string> = { Consumption: "consumed", Shipment: "shipped", Transfer: "transferred", ProductionCompletion: "completed into" };
@@ -65,16 +64,10 @@ function checkMovement(
   }
 }
 
-export const lotHoldBlocks = defineRule({
+export const lotHoldBlocks = builtinRule({
   id: "lot/hold-blocks",
   defaultSeverity: "error",
   description: "A lot with an active hold is not consumed, shipped or completed into while the hold blocks that (`material-consumed`, `lot-shipped`, `material-produced`), and open orders do not prescribe it for consumption.",
-  rationale:
-    "A hold says what it blocks: a nonconformance hold may block consumption and shipment but allow a transfer to the rework area; a quarantine blocks everything. " +
-    "Consuming or shipping against a hold that blocks it builds suspect material into product or sends it to a customer, which is what the hold exists to prevent. " +
-    "The holds are the context's current ones (`lotDispositions`, or the known lot's own). A hold on part of the lot (with a quantity) blocks only that part: " +
-    "the movement is reported when it takes more than the unheld quantity of the lot as the context knows it. Reversals are always allowed. " +
-    "Transfers are not checked: the canonical catalog has no transfer event yet.",
   context: ["lotDispositions", "lots", "materials", "unitConversions"],
   ...perKind({
     "material-consumed"(event, ctx, report) {
@@ -93,14 +86,10 @@ export const lotHoldBlocks = defineRule({
   }),
 });
 
-export const lotRejectedNotUnrestricted = defineRule({
+export const lotRejectedNotUnrestricted = builtinRule({
   id: "lot/rejected-not-unrestricted",
   defaultSeverity: "error",
   description: "A lot whose quality status is Rejected is not UnRestricted, and a decision that rejects a lot's quality does not free it.",
-  rationale:
-    "UnRestricted means free for any use; Rejected means quality refused the material. Together they let rejected material be picked, consumed and shipped. " +
-    "It happens when disposition and quality status are mapped from different vendor fields (SAP stock type and batch status, D365 inventory status and batch disposition). " +
-    "For disposition changes without a quality status of their own, the context's current quality status counts.",
   context: ["lotDispositions"],
   ...perKind({
     lot(lot, _ctx, report) {
@@ -128,14 +117,10 @@ export const lotRejectedNotUnrestricted = defineRule({
   }),
 });
 
-export const lotHoldReleaseDecision = defineRule({
+export const lotHoldReleaseDecision = builtinRule({
   id: "lot/hold-release-decision",
   defaultSeverity: "error",
   description: "A hold released by an inspection decision references that decision's inspection, which (when the context knows it) is decided and is about this lot.",
-  rationale:
-    "Who released a hold, and on what grounds, is what an auditor asks first. A release that says it came from an inspection decision but names no inspection cannot be traced; " +
-    "one naming an inspection without a decision, or an inspection of another lot, releases material nobody decided on. " +
-    "The inspection is the release's own `inspection` or, for all releases of the change, the event's `data.inspection`.",
   context: ["inspections"],
   appliesTo: ["lot-disposition-changed"],
   check(event, ctx, report) {

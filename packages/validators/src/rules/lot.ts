@@ -1,10 +1,9 @@
 import type { Disposition, Identifier, Inspection, InspectionDecision } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import { findDispositionTransition } from "../lot/disposition.js";
 import { isAfter, isBefore } from "../internal/time.js";
 import type { Path } from "../internal/walk.js";
-import { idText, perKind } from "./helpers.js";
+import { builtinRule, idText, perKind } from "./helpers.js";
 
 function checkTransition(report: ReportFinding, path: Path, from: Disposition, to: Disposition, lot: Identifier): void {
   if (findDispositionTransition(from, to) === undefined) {
@@ -12,14 +11,10 @@ function checkTransition(report: ReportFinding, path: Path, from: Disposition, t
   }
 }
 
-export const lotDispositionTransition = defineRule({
+export const lotDispositionTransition = builtinRule({
   id: "lot/disposition-transition",
   defaultSeverity: "error",
   description: "A lot's disposition changes only along the allowed state machine (DISPOSITION_TRANSITIONS): Closed is final, nothing returns to Planned or In-Process, free stock goes on hold as Restricted.",
-  rationale:
-    "Disposition is what stops bad material from being used. A Closed lot that becomes UnRestricted again resurrects scrapped or shipped stock; " +
-    "a held lot \"released\" back to In-Process escapes the quality decision. The previous disposition is the event's `from`, or the context's current disposition; " +
-    "for a lot object, its disposition is compared with the context's current one. Changes from or to Other are not judged.",
   context: ["lotDispositions"],
   ...perKind({
     lot(lot, ctx, report) {
@@ -33,13 +28,10 @@ export const lotDispositionTransition = defineRule({
   }),
 });
 
-export const lotExpiryAfterManufacture = defineRule({
+export const lotExpiryAfterManufacture = builtinRule({
   id: "lot/expiry-after-manufacture",
   defaultSeverity: "error",
   description: "A lot expires after it was manufactured, and its retest date is not before manufacture.",
-  rationale:
-    "An expiry on or before the manufacturing date makes the lot unusable the moment it exists (FEFO picking skips it, shelf-life checks block it) and almost always comes from a date mapped to the wrong field " +
-    "or a shelf life in the wrong unit. Dates and timestamps compare as calendar dates when either is a plain date.",
   appliesTo: ["lot"],
   check(lot, _ctx, report) {
     if (lot.manufacturedAt === undefined) return;
@@ -59,15 +51,10 @@ function checkUsable(ctx: RuleContext, report: ReportFinding, path: Path, lot: I
   }
 }
 
-export const lotRestrictedNotUsed = defineRule({
+export const lotRestrictedNotUsed = builtinRule({
   id: "lot/restricted-not-used",
   defaultSeverity: "error",
   description: "A Restricted (on hold) or Closed lot is not consumed or shipped, and open orders do not prescribe it (checked against the context's current disposition).",
-  rationale:
-    "Blocking movement of held material is the point of a quality hold: consuming a Restricted lot builds suspect material into good product and turns one nonconformance into a recall. " +
-    "A Closed lot has nothing left to consume. The check uses the disposition the context holds now, not what the sender believed. " +
-    "Consumptions (`material-consumed`) and shipments (`lot-shipped`) are checked; transfers will be checked the same way when their event exists. Reversals are always allowed. " +
-    "What a lot's individual holds block is checked by `lot/hold-blocks`.",
   context: ["lotDispositions"],
   ...perKind({
     "material-consumed"(event, ctx, report) {
@@ -90,15 +77,10 @@ function acceptingInspectionFor(ctx: RuleContext, lot: Identifier): Inspection |
   return ctx.context.inspections?.forLot(lot).find((inspection) => accepts(inspection.decision));
 }
 
-export const lotReleaseNeedsAcceptance = defineRule({
+export const lotReleaseNeedsAcceptance = builtinRule({
   id: "lot/release-needs-acceptance",
   defaultSeverity: "error",
   description: "A lot leaves Restricted for UnRestricted only with an accepting inspection decision (Accepted or ConditionallyAccepted), and a rejecting decision never results in UnRestricted.",
-  rationale:
-    "Releasing held material is a quality decision (SAP usage decision, Oracle ACCEPT disposition, D365 passed quality order), not a stock posting. " +
-    "A release without one bypasses the quality department; a rejection that results in free stock is a mapping error with the same effect. " +
-    "A release names its inspection (`data.inspection`), which must have an accepting decision when the context knows it; without a reference, the context must know an accepting inspection of the lot. " +
-    "Releases from an unknown previous disposition are treated as releases from Restricted.",
   context: ["lotDispositions", "inspections"],
   ...perKind({
     "lot-disposition-changed"(event, ctx, report) {

@@ -1,9 +1,8 @@
 import type { MaterialRef } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import type { Path } from "../internal/walk.js";
 import { findMaterialRefs, findPlants } from "../internal/walk.js";
-import { ALL_KINDS, idText, perKind } from "./helpers.js";
+import { ALL_KINDS, builtinRule, idText, perKind } from "./helpers.js";
 
 const patterns = new Map<string, RegExp | undefined>();
 function revisionPattern(source: string): RegExp | undefined {
@@ -19,13 +18,10 @@ function revisionPattern(source: string): RegExp | undefined {
   return patterns.get(source);
 }
 
-export const materialRevisionFormat = defineRule({
+export const materialRevisionFormat = builtinRule({
   id: "material/revision-format",
   defaultSeverity: "warning",
   description: "Material revisions (of materials and of every material reference) match the profile's `material.revisionPattern`.",
-  rationale:
-    "Revision levels are matched as strings: \"B\", \"b\" and \"B \" are three revisions to the receiving system, and an order exploded with an unknown revision picks the wrong BOM or fails. " +
-    "Each integration has its own convention (SAP revision levels are two characters, Oracle item revisions up to 18); the default pattern accepts upper-case letters and digits, optionally in groups joined by \".\" or \"-\".",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
     const pattern = revisionPattern(ctx.options.material.revisionPattern);
@@ -38,13 +34,10 @@ export const materialRevisionFormat = defineRule({
   },
 });
 
-export const materialKnown = defineRule({
+export const materialKnown = builtinRule({
   id: "material/known",
   defaultSeverity: "error",
   description: "Every referenced material, and its revision when one is given, exists in the material master (context).",
-  rationale:
-    "A production order, lot or goods movement for a material the target system does not have is refused at posting, usually after other documents of the same transaction were already posted. " +
-    "A reference to a revision that does not exist means the sender works from a different engineering state than the receiver. Checked against the context's material directory; skipped without one.",
   context: ["materials"],
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
@@ -73,13 +66,10 @@ function checkApproved(ctx: RuleContext, report: ReportFinding, path: Path, ref:
   if (plantStatus !== undefined && plantStatus !== "Approved") report({ path, message: `${name} is ${plantStatus} in plant ${plant}`, value: plantStatus });
 }
 
-export const materialApproved = defineRule({
+export const materialApproved = builtinRule({
   id: "material/approved",
   defaultSeverity: "error",
   description: "The material an order produces, its components, and produced material are Approved for production (and not blocked in the plant) at the referenced revision (context).",
-  rationale:
-    "Only released engineering states may be built: producing a Draft or Blocked revision, or consuming a component that was blocked after a supplier recall, creates product that later has to be quarantined. " +
-    "Looks at the material's lifecycle status and, where the material master has plant-specific data, its status in the producing plant. Checked against the context's material directory; skipped without one.",
   context: ["materials"],
   ...perKind({
     "production-order"(order, ctx, report) {
@@ -90,13 +80,10 @@ export const materialApproved = defineRule({
   }),
 });
 
-export const plantKnown = defineRule({
+export const plantKnown = builtinRule({
   id: "plant/known",
   defaultSeverity: "error",
   description: "Every plant (site) code is known to the target system (context).",
-  rationale:
-    "Plant codes differ per system (SAP plant 1010, Oracle organization M1, D365 site 1) and are where most cross-system mappings go wrong. " +
-    "A posting to an unknown plant fails; a posting to a wrong but existing plant is worse. Checked against the context's plant directory; skipped without one.",
   context: ["plants"],
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {

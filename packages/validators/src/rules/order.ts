@@ -1,16 +1,12 @@
 import type { ReportFinding } from "../engine/types.js";
-import { defineRule } from "../engine/define-rule.js";
+import { builtinRule } from "./helpers.js";
 import { isAfter, isBefore } from "../internal/time.js";
 import type { Path } from "../internal/walk.js";
 
-export const orderOperationSequence = defineRule({
+export const orderOperationSequence = builtinRule({
   id: "order/operation-sequence",
   defaultSeverity: "error",
   description: "Operation sequence numbers of an order are unique and ascending (compared as numbers: 0010 < 0020 < 100).",
-  rationale:
-    "MES and ERP address an operation by its sequence number: confirmations, component assignments and inspections all point at it. " +
-    "A duplicate makes those references ambiguous; a sequence out of order usually means operations were merged from two routings or re-sorted as text (\"100\" before \"20\"). " +
-    "Vendors write sequences differently (SAP \"0010\", Oracle and D365 \"10\"), so they are compared numerically.",
   appliesTo: ["production-order"],
   check(order, _ctx, report) {
     const seen = new Map<bigint, number>();
@@ -40,13 +36,10 @@ function checkPairs(report: ReportFinding, base: Path, dates: Partial<Record<(ty
   }
 }
 
-export const orderPlannedDates = defineRule({
+export const orderPlannedDates = builtinRule({
   id: "order/planned-dates",
   defaultSeverity: "error",
   description: "An order's and each operation's start is not after its end (planned, scheduled and actual dates).",
-  rationale:
-    "A start after the end is always a mapping error (swapped fields, a local time read as UTC, a date read in the wrong format) and breaks scheduling, capacity planning and lead-time reporting downstream. " +
-    "Timestamps compare as instants; when one side is a plain date, both compare as calendar dates.",
   appliesTo: ["production-order"],
   check(order, _ctx, report) {
     checkPairs(report, [], order);
@@ -54,13 +47,10 @@ export const orderPlannedDates = defineRule({
   },
 });
 
-export const orderOperationDates = defineRule({
+export const orderOperationDates = builtinRule({
   id: "order/operation-dates",
   defaultSeverity: "error",
   description: "Operations are planned inside the order's window: not before the order's start, not after its end (scheduled dates when present, else planned).",
-  rationale:
-    "Operations outside their order's window are either stale (the order was rescheduled, its operations not) or belong to another order. " +
-    "The MES would dispatch work before the order may start or after it is due. The window is the order's scheduled dates when given (SAP schedules operations inside them), otherwise its planned (basic) dates.",
   appliesTo: ["production-order"],
   check(order, _ctx, report) {
     const windowStart = order.scheduledStart ?? order.plannedStart;
@@ -78,13 +68,10 @@ export const orderOperationDates = defineRule({
 
 const RELEASED_STATES = new Set(["Released", "Ready", "Running"]);
 
-export const orderReleasedHasOperations = defineRule({
+export const orderReleasedHasOperations = builtinRule({
   id: "order/released-has-operations",
   defaultSeverity: "error",
   description: "A released (or ready, or running) order has at least one operation.",
-  rationale:
-    "The shop floor executes operations, not orders: a released order without operations cannot be dispatched, confirmed or costed, and in SAP it cannot even be confirmed. " +
-    "It usually means the routing was not exploded or the operations were filtered out by the mapping.",
   appliesTo: ["production-order"],
   check(order, _ctx, report) {
     if (RELEASED_STATES.has(order.state.value) && order.operations.length === 0) report({ path: ["operations"], message: `the order is ${order.state.value} but has no operations` });

@@ -1,12 +1,11 @@
 import type { ProductionOrder, Quantity } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import type { Rational } from "../internal/decimal.js";
 import { ONE, add, compare, describeRational, integerDigitsOf, isZero, multiply, parseDecimal, scaleOf } from "../internal/decimal.js";
 import { convertAmount, scopeFor } from "../internal/units.js";
 import type { Path } from "../internal/walk.js";
 import { findQuantities } from "../internal/walk.js";
-import { ALL_KINDS, perKind, scaleFor } from "./helpers.js";
+import { ALL_KINDS, builtinRule, perKind, scaleFor } from "./helpers.js";
 
 function requirePositive(report: ReportFinding, path: Path, value: string | undefined, what: string): void {
   if (value === undefined) return;
@@ -14,13 +13,10 @@ function requirePositive(report: ReportFinding, path: Path, value: string | unde
   if (amount && amount.num <= 0n) report({ path, message: `${what} must be greater than zero` });
 }
 
-export const quantityPositive = defineRule({
+export const quantityPositive = builtinRule({
   id: "quantity/positive",
   defaultSeverity: "error",
   description: "Quantities are greater than zero where the concept requires it: planned and required quantities, goods movements, shipments, scrap and rework, held parts of lots, sample sizes, conversion factors, non-final confirmations.",
-  rationale:
-    "The schema allows zero because a lot can be empty and nothing may have been confirmed yet. But an order to produce nothing, a component required at zero, a goods movement of nothing " +
-    "or a conversion factor of zero (a division by zero in every later conversion) is a mapping error upstream; posting it creates documents that have to be reversed by hand.",
   ...perKind({
     "production-order"(order, _ctx, report) {
       requirePositive(report, ["plannedQuantity", "value"], order.plannedQuantity.value, "the planned quantity");
@@ -55,14 +51,10 @@ export const quantityPositive = defineRule({
   }),
 });
 
-export const quantityPrecision = defineRule({
+export const quantityPrecision = builtinRule({
   id: "quantity/precision",
   defaultSeverity: "warning",
   description: "Quantities fit the target system's decimal fields: at most `quantity.maxScale` decimals (or the per-unit scale) and `quantity.maxPrecision` digits in total.",
-  rationale:
-    "Canonical quantities keep up to 12 decimals so that nothing is lost in transit, but the receiving field is narrower: SAP quantity fields are DECIMAL(13,3), D365 rounds to the unit's decimal precision, " +
-    "Oracle to the UOM's. A quantity with more digits is rounded or refused on posting, and the difference shows up later as an inventory variance. " +
-    "The defaults follow SAP's 13,3; set the limits per target system in the profile (e.g. `{ maxScaleByUnit: { H87: 0 } }` for whole pieces).",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
     const { maxPrecision } = ctx.options.quantity;
@@ -99,14 +91,10 @@ function checkYield(order: ProductionOrder, ctx: RuleContext, report: ReportFind
   }
 }
 
-export const quantityOverDelivery = defineRule({
+export const quantityOverDelivery = builtinRule({
   id: "quantity/over-delivery",
   defaultSeverity: "error",
   description: "Confirmed yield of an order (and of each operation) is not above the planned quantity plus the profile's over-delivery tolerance.",
-  rationale:
-    "Over-delivery beyond tolerance means either a double-counted confirmation (a re-sent message posted twice) or material produced without a plan, which consumes components nobody reserved. " +
-    "ERPs check this on their own confirmation screens but not always on interfaces. The tolerance is `quantity.overDeliveryTolerancePercent` (default 0); " +
-    "yield in another unit is converted exactly before comparing.",
   context: ["materials", "unitConversions"],
   appliesTo: ["production-order"],
   check(order, ctx, report) {

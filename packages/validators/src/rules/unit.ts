@@ -1,20 +1,15 @@
 import { isUnitCode } from "@mfgsync/canonical";
-import { defineRule } from "../engine/define-rule.js";
 import type { ReportFinding, RuleContext } from "../engine/types.js";
 import { compare, describeRational, divide, multiply, parseDecimal, toDecimalString } from "../internal/decimal.js";
 import { conversionFactor, dimensionText, rec20 } from "../internal/units.js";
 import { findUnits } from "../internal/walk.js";
-import { ALL_KINDS, perKind, scaleFor } from "./helpers.js";
+import { ALL_KINDS, builtinRule, perKind, scaleFor } from "./helpers.js";
 import { quantityGroups } from "./quantity-groups.js";
 
-export const unitActiveCode = defineRule({
+export const unitActiveCode = builtinRule({
   id: "unit/active-code",
   defaultSeverity: "error",
   description: "Every unit is an active UN/ECE Rec 20 code and, when the profile lists the target system's units, one of them.",
-  rationale:
-    "A unit the receiving system does not know makes the posting fail, or worse, maps to a different unit by a lookalike code (KG is a deleted Rec 20 code for keg, not kilogram). " +
-    "The canonical schema already refuses codes that are not active Rec 20 codes (reported as `schema/valid` with code `unit.unknown`); " +
-    "this rule adds the target system's own list (profile option `unit.allowed`), because each ERP has only the units its customizing defines.",
   appliesTo: ALL_KINDS,
   check(subject, ctx, report) {
     const allowed = ctx.options.unit.allowed;
@@ -25,14 +20,10 @@ export const unitActiveCode = defineRule({
   },
 });
 
-export const unitCompatibleDimension = defineRule({
+export const unitCompatibleDimension = builtinRule({
   id: "unit/compatible-dimension",
   defaultSeverity: "error",
   description: "Quantities of one thing (an order's planned quantity, yield and scrap; a component's required and withdrawn quantity; a material's weights) use units that convert into each other.",
-  rationale:
-    "Yield in litres against a plan in pieces cannot be compared, summed or posted: the receiving system either refuses it or adds numbers of different dimensions. " +
-    "Units convert when they share a Rec 20 dimension with fixed factors (mass, length, area, volume, time, count) or when the material's own alternative units (or the context's unit conversions) link them, " +
-    "so 1 piece = 0.25 kg or 1 litre = 1.2 kg holds for the material that defines it. A material's gross and net weight must be masses.",
   context: ["materials", "unitConversions"],
   ...perKind({
     "production-order": (subject, ctx, report) => checkGroups("production-order", subject, ctx, report),
@@ -61,14 +52,10 @@ function checkGroups(kind: "production-order" | "production-confirmed" | "inspec
   }
 }
 
-export const unitConversionExact = defineRule({
+export const unitConversionExact = builtinRule({
   id: "unit/conversion-exact",
   defaultSeverity: "warning",
   description: "A quantity in another unit than the one it is compared with converts to an exact decimal within the target system's scale.",
-  rationale:
-    "Conversions here are exact (decimal fractions on big integers, never binary floating point) and use the material's own alternative-unit factors where it has them. " +
-    "But the receiving system stores the converted value with a fixed number of decimals: 1.5 g is 0.0015 kg, which a 3-decimal field cannot hold, and 1 kg is 2.2046226218... lb, which no decimal field can. " +
-    "The target then rounds, and totals drift from what the shop floor reported. Report such quantities so that they are sent in the reference unit instead.",
   context: ["materials", "unitConversions"],
   appliesTo: ["production-order", "production-confirmed", "inspection", "material"],
   check(subject, ctx, report) {
@@ -91,15 +78,10 @@ export const unitConversionExact = defineRule({
   },
 });
 
-export const unitAlternativeUnitFactor = defineRule({
+export const unitAlternativeUnitFactor = builtinRule({
   id: "unit/alternative-unit-factor",
   defaultSeverity: "error",
   description: "A material's alternative units appear once, list the base unit only as 1:1, and agree with Rec 20 where both units have fixed factors.",
-  rationale:
-    "Alternative units drive every conversion for the material. A base-unit entry with a factor other than 1:1, a unit listed twice with two factors, or a factor that contradicts physics (1 g = 1 kg) " +
-    "silently scales every quantity posted in that unit. SAP lists the base unit itself (1:1) among a product's units of measure, so that entry is accepted. " +
-    "Where Rec 20 fixes the factor (mass to mass, volume to volume) the material's factor must be the same; " +
-    "only conversions across dimensions (pieces to kilograms) are the material's own business.",
   appliesTo: ["material"],
   check(material, _ctx, report) {
     const seen = new Set<string>();
