@@ -1,5 +1,5 @@
 import type { CanonicalObject, Issue, ObjectName } from "@mfgsync/canonical";
-import { checkObject } from "@mfgsync/canonical";
+import { ObjectSchemas, checkObject } from "@mfgsync/canonical";
 import type { CompiledEntity } from "./compile/compiled.js";
 import { compileEntity } from "./compile/compiled.js";
 import { DecodeCall, decodeEntity } from "./compile/decode.js";
@@ -191,7 +191,8 @@ function declaredMatches(declared: string, entitySet: string, aliases: readonly 
 export function compileMapper<V, N extends ObjectName>(declaration: MapperDeclaration<N>, options: { readonly aliases?: readonly string[] } = {}): Mapper<V, CanonicalObject<N>> {
   type C = CanonicalObject<N>;
   const profile = declaration.profile;
-  const root: CompiledEntity = compileEntity(declaration.root, true, profile);
+  // The canonical schema's length limits are checked field by field (validate: false included).
+  const root: CompiledEntity = compileEntity(declaration.root, true, profile, ObjectSchemas[declaration.canonical]);
   const namespace = declaration.namespace;
   const entitySet = declaration.root.catalog?.entitySet ?? declaration.root.entity;
   const aliases = options.aliases ?? [];

@@ -1,9 +1,12 @@
+import type * as z from "zod";
 import type { CatalogPropertyInfo, PropertyCheck } from "../catalog.js";
 import type { AnyConverter } from "../converter.js";
 import { OMIT } from "../converter.js";
 import type { ChildDeclaration, EntityDeclaration, FieldDeclaration } from "../declare.js";
 import { pointerToken } from "../json/json.js";
 import type { WireProfile } from "../profiles/profile.js";
+import type { LimitCheck } from "./limits.js";
+import { elementOf, limitCheckOf, schemaAtPath } from "./limits.js";
 import type { Getter, Setter } from "./paths.js";
 import { compileGetter, compileSetter, pointerOfPath } from "./paths.js";
 
@@ -25,6 +28,8 @@ export interface CompiledField {
   readonly empties: readonly unknown[];
   readonly required: boolean;
   readonly carryAlways: boolean;
+  /** The canonical schema's string length limits below the field's path (none without a schema). */
+  readonly limit: LimitCheck | undefined;
 }
 
 /** A navigation child ready to run. */
@@ -99,9 +104,11 @@ export interface CompiledEntity {
  * Compiles an entity declaration for a profile. Throws on a broken
  * declaration (a converter's arity that does not match its properties, a
  * property claimed twice): that is a bug in the mapper, found when its module
- * loads.
+ * loads. `schema` is the canonical schema of the object this entity fills
+ * (`rootSchema` the root object's, for flattened children): decoded field
+ * values are checked against its string length limits.
  */
-export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, profile: WireProfile): CompiledEntity {
+export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, profile: WireProfile, schema?: z.core.$ZodType, rootSchema: z.core.$ZodType | undefined = schema): CompiledEntity {
   const catalog = declaration.catalog;
   const catalogProps = new Map((catalog?.properties ?? []).map((p) => [p.name, p]));
   const catalogNavs = new Set((catalog?.navigationProperties ?? []).map((n) => n.name));
@@ -143,6 +150,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       empties: f.vendor.map((p) => emptyOf(p)),
       required: f.required,
       carryAlways: f.carryAlways,
+      limit: f.canonical === null ? undefined : limitCheckOf(schemaAtPath(schema, f.canonical)),
     };
   });
 
@@ -163,6 +171,8 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       linkGet: compileGetter(c.flatten.link.canonical), linkSet: compileSetter(c.flatten.link.canonical), parentGet: compileGetter(c.flatten.link.parent),
     };
     if (flatten !== undefined && c.cardinality !== "many") throw new Error(`${declaration.entity}: ${c.navigation} flattens a single child`);
+    const childSchema = flatten !== undefined ? elementOf(schemaAtPath(rootSchema, flatten.into))
+      : c.cardinality === "many" ? elementOf(schemaAtPath(schema, c.canonical)) : schemaAtPath(schema, c.canonical);
     const match = c.match;
     // The fields that fill the match key: the one mapped to it, or to an object that holds it (`lot` for `lot.value`).
     const matchProps = match === undefined ? [] : c.entity.fields.filter((f) => f.canonical !== null && f.canonical !== "" && (f.canonical === match || match.startsWith(f.canonical + "."))).flatMap((f) => f.vendor);
@@ -175,7 +185,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
       get: compileGetter(c.canonical),
       set: compileSetter(c.canonical),
       pointer: pointerOfPath(flatten ? c.flatten?.into ?? c.canonical : c.canonical),
-      entity: compileEntity(c.entity, false, profile),
+      entity: compileEntity(c.entity, false, profile, childSchema, rootSchema),
       matchGet: match === undefined ? undefined : compileGetter(match),
       matchPointer: match === undefined ? "" : pointerOfPath(match),
       matchProps,

@@ -1,5 +1,4 @@
-import type { IdentifierScope } from "@mfgsync/canonical";
-import { EXTENSION_FIELD_PATTERN, ISSUE_CODES } from "@mfgsync/canonical";
+import { EXTENSION_FIELD_PATTERN, ISSUE_CODES, IdentifierScope } from "@mfgsync/canonical";
 import type { ResolvedContext } from "../context.js";
 import type { DecodeScope, Invalid } from "../converter.js";
 import { INVALID, OMIT } from "../converter.js";
@@ -9,14 +8,15 @@ import type { CollectionShape, WireProfile } from "../profiles/profile.js";
 import { MAPPING_CODES } from "../result.js";
 import { MapCall } from "./call.js";
 import { RowKeys } from "./row-keys.js";
-import type { CompiledChild, CompiledEntity } from "./compiled.js";
+import type { CompiledChild, CompiledEntity, CompiledField } from "./compiled.js";
+import type { OverLimit } from "./limits.js";
 import type { RecordState, RowState } from "./state.js";
 import { isEmptyState } from "./state.js";
 
 /** Deepest nesting kept in extensions, relative to the entity (the canonical limit is 64 for the whole object). */
 const MAX_CARRIED_DEPTH = 48;
-/** The canonical limit of `IdentifierScope.value`. */
-const MAX_SCOPE_LENGTH = 64;
+/** The canonical limit of `IdentifierScope.value`, read from the canonical schema. */
+const MAX_SCOPE_LENGTH = IdentifierScope.shape.value.maxLength ?? Number.POSITIVE_INFINITY;
 
 /** Issues, warnings and root collections of one decode call. */
 export class DecodeCall extends MapCall {
@@ -73,7 +73,8 @@ export class RecordScope implements DecodeScope {
     if (this.scopeValue !== null) return this.scopeValue;
     const decl = this.entity.scope;
     const raw = decl === undefined ? undefined : this.record[decl.vendor];
-    if (decl !== undefined && typeof raw === "string" && raw !== "") this.scopeValue = { type: decl.type, value: raw };
+    // A scope over its canonical limit is reported once at the scope property (scanRecord), not at every key it scopes.
+    if (decl !== undefined && typeof raw === "string" && raw !== "") this.scopeValue = raw.length > MAX_SCOPE_LENGTH ? undefined : { type: decl.type, value: raw };
     else this.scopeValue = this.parent?.idScope();
     return this.scopeValue;
   }
@@ -222,6 +223,22 @@ function needsKeeping(raw: unknown, empty: unknown): boolean {
   return !jsonEqual(raw, empty);
 }
 
+/** Reports a decoded value over its canonical length limit at the vendor property it came from. */
+function overLimit(scope: RecordScope, f: CompiledField, over: OverLimit): void {
+  const props = f.props;
+  // Of several properties, the one whose value is the too-long text (a revision beside a material number).
+  let prop = props[0] ?? "";
+  for (const p of props) {
+    const raw = scope.record[p];
+    if (raw === over.text || (raw instanceof JsonNumber && raw.text === over.text)) {
+      prop = p;
+      break;
+    }
+  }
+  const at = f.pointer + over.pointer;
+  scope.issue(prop, ISSUE_CODES.tooBig, `${prop} has ${over.text.length} characters; the canonical ${at === "" ? "field" : at} holds at most ${over.max}`);
+}
+
 /** Phase 2: the field table. */
 function decodeFields(scope: RecordScope, invalid: Set<string> | undefined): void {
   const { entity: ce, record, out } = scope;
@@ -248,6 +265,13 @@ function decodeFields(scope: RecordScope, invalid: Set<string> | undefined): voi
     if (skip) continue;
     const value = f.converter.decode(input, scope, f.props);
     if (value === INVALID) continue;
+    if (f.limit !== undefined && value !== undefined) {
+      const over = f.limit(value);
+      if (over !== undefined) {
+        overLimit(scope, f, over);
+        continue;
+      }
+    }
     if (f.carryAlways) {
       for (const p of f.props) {
         const v = record[p];

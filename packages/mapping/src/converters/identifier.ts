@@ -1,5 +1,5 @@
 import type { Identifier, MaterialRef } from "@mfgsync/canonical";
-import { ISSUE_CODES } from "@mfgsync/canonical";
+import { ISSUE_CODES, Identifier as IdentifierSchema } from "@mfgsync/canonical";
 import type { Converter, EncodeScope, Invalid } from "../converter.js";
 import { EMPTY, INVALID } from "../converter.js";
 import { JsonNumber, jsonNumberOf, numberText } from "../json/number.js";
@@ -7,8 +7,8 @@ import { MAPPING_CODES } from "../result.js";
 import { wrongType } from "./scalar.js";
 
 
-/** Longest canonical identifier value (`Identifier.value`). */
-const MAX_IDENTIFIER = 255;
+/** Longest canonical identifier value, read from the canonical schema (`Identifier.value`). */
+const MAX_IDENTIFIER = IdentifierSchema.shape.value.maxLength ?? Number.POSITIVE_INFINITY;
 /**
  * Options of {@link identifier}.
  *
