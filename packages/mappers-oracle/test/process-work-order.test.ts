@@ -145,6 +145,8 @@ describe("oracle:process-production-order bad input", () => {
     expect(bad(withOutput({ OutputQuantity: "many" }))[0]).toMatch(/^\/Operation\/0\/Output\/0\/OutputQuantity /);
     expect(bad(withOutput({ OutputSequenceNumber: 1.5 }))[0]).toMatch(/^\/Operation\/0\/Output\/0\/OutputSequenceNumber /);
     expect(bad({ Operation: [{ ...op, Material: { rows: [] } }] })[0]).toMatch(/^\/Operation\/0\/Material/);
+    expect(bad({ Operation: [{ ...op, WorkCenterCode: "W".repeat(65) }] })[0]).toMatch(/^\/Operation\/0\/WorkCenterCode /);
+    expect(bad({ Operation: [{ ...op, OperationName: "N".repeat(1001) }] })[0]).toMatch(/^\/Operation\/0\/OperationName /);
   });
   it("refuses a repeated output sequence in one operation", () => {
     const op = (SYRUP["Operation"] as Record<string, unknown>[])[0] as Record<string, unknown>;

@@ -20,8 +20,8 @@ export function rowItemFields(sequenceAttribute: string, sequenceNote: string): 
 export function operationFields(): FieldDeclaration[] {
   return [
     field("OperationSequenceNumber", "sequence", sequenceNumber(), { required: true, note: "a JSON number (10) read as \"10\"" }),
-    field("OperationName", "description", text(), { note: "OperationDescription (the long text) is kept in extensions" }),
-    field("WorkCenterCode", "workCenter", text(), { note: "WorkCenterId is kept in extensions" }),
+    field("OperationName", "description", text({ maxLength: 1000 }), { note: "OperationDescription (the long text) is kept in extensions" }),
+    field("WorkCenterCode", "workCenter", text({ maxLength: 64 }), { note: "WorkCenterId is kept in extensions" }),
     field("PlannedStartDate", "plannedStart", oracleDateTime()),
     field("PlannedCompletionDate", "plannedEnd", oracleDateTime()),
     field([], "state", fromParent("order state", (parent) => ({ value: workOrderStateOfRecord(parent) })), { note: "the order's system status (operations have no status attribute in the catalog)", uncertain: "that an operation's state follows its order's is [inferred]" }),
@@ -45,7 +45,7 @@ export const operationMaterialEntity: EntityDeclaration = entity({
       uncertain: "that WorkOrderOperationMaterial has Quantity is [inferred] (ExtendedQuantity is seen in the spec)",
     }),
     field("IssuedQuantity", "withdrawnQuantity", amountIn(unitCode(), ["UOMCode"], "requiredQuantity.unit"), { uncertain: "IssuedQuantity is [inferred]" }),
-    field("SupplySubinventory", "storageLocation", text(), { uncertain: "SupplySubinventory is [inferred]" }),
+    field("SupplySubinventory", "storageLocation", text({ maxLength: 32 }), { uncertain: "SupplySubinventory is [inferred]" }),
   ],
 });
 
