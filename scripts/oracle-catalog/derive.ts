@@ -168,6 +168,8 @@ function build(path: string, resource: string, name: string, spec: NodeSpec, par
     for (const f of extra.fields.map((x) => parseFieldSpec(x, path))) {
       const input: PropertyInput = { name: f.name, evidence: extra.evidence };
       if (f.type !== undefined) Object.assign(input, { type: f.type, oracleType: f.type });
+      if (f.knownValues !== undefined) input.knownValues = f.knownValues;
+      if (extra.inferredNote !== undefined) input.reasons = [extra.inferredNote];
       addProperty(e, input);
     }
     e.notes.push(extra.note);

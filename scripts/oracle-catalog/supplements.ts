@@ -26,12 +26,45 @@ export const KEY_TYPES: Readonly<Record<string, { type: "integer"; evidence: str
   WoStatusId: { type: "integer", evidence: "P/D" },
 };
 
-/** Attributes of children the field catalog names only (notes §2 Children, [seen-spec]; §1 Data encodings: ItemCategory StartDate is a date). */
-export const CHILD_FIELDS: Readonly<Record<string, { fields: string[]; evidence: string; note: string }>> = {
+/**
+ * Attributes the field catalog does not list for an entity (a resource or a
+ * child): notes §2 Children, [seen-spec]; §1 Data encodings: ItemCategory
+ * StartDate is a date. Entries with evidence `I` are [inferred] (an analogy,
+ * not a seen fact): `inferredNote` says which, and the catalogs mark every
+ * such attribute inferred.
+ */
+export const CHILD_FIELDS: Readonly<Record<string, { fields: string[]; evidence: string; note: string; inferredNote?: string }>> = {
   "itemsV2/ItemCategory": {
     fields: ["CategoryCode", "CategoryName", "ItemCatalog", "StartDate(date)", "EndDate(date)"],
     evidence: "P",
     note: "attributes from notes §2 (the field catalog names the child only)",
+  },
+  // [inferred] Issue #10 maps a process work order's planned start quantity when it is sent, else the primary
+  // product quantity (notes §4): the names are the discrete work order's (notes §3), not seen on processWorkOrders.
+  processWorkOrders: {
+    fields: ["PlannedStartQuantity(number)", "UOMCode"],
+    evidence: "I",
+    note: "PlannedStartQuantity and UOMCode assumed by analogy with workOrders (notes §3); notes §4 name PrimaryProductQuantity + PrimaryProductUOMCode as the order quantity",
+    inferredNote: "attribute assumed by analogy with workOrders (notes §3); not seen on processWorkOrders",
+  },
+  // [inferred] Notes §4 name the process Operation child and its grandchildren but none of its attributes:
+  // these are the discrete WorkOrderOperation's (notes §3, [seen-spec/cdata/code] there).
+  "processWorkOrders/Operation": {
+    fields: [
+      "OperationSequenceNumber(number)", "OperationName", "OperationDescription", "StandardOperationCode", "WorkCenterId(integer)", "WorkCenterCode",
+      "PlannedStartDate(date-time)", "PlannedCompletionDate(date-time)",
+    ],
+    evidence: "I",
+    note: "attributes assumed by analogy with workOrders/WorkOrderOperation (notes §3); notes §4 name no attributes of Operation",
+    inferredNote: "attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3)",
+  },
+  // [inferred] The process Output's POST body is seen ([seen-spec]); its type attribute is the discrete
+  // WorkOrderOperationOutput's (`OutputType` e.g. PRODUCT, [seen-spec] there). BY_PRODUCT is assumed.
+  "processWorkOrders/Operation/Output": {
+    fields: ["OutputType (e.g. PRODUCT/BY_PRODUCT)", "CompletionType (e.g. MANUAL)"],
+    evidence: "I",
+    note: "OutputType and CompletionType assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3: OutputType e.g. PRODUCT); notes §4: outputs are the primary product, co-products and by-products; BY_PRODUCT assumed",
+    inferredNote: "attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed",
   },
 };
 

@@ -37,8 +37,10 @@ export const ORACLE_NAMESPACE = "oracle";
  * ```
  */
 export const ORACLE_ID_SCHEMES = {
-  /** `WorkOrderId` of `workOrders` and `processWorkOrders`. */
+  /** `WorkOrderId` of `workOrders` (discrete work orders). */
   workOrder: "oracle-fusion.work-order-id",
+  /** `WorkOrderId` of `processWorkOrders`: it also tells that the canonical order is a process work order. */
+  processWorkOrder: "oracle-fusion.process-work-order-id",
   /** `InventoryItemId` (work orders, lots) and `ItemId` (itemsV2): the same item id. */
   item: "oracle-fusion.inventory-item-id",
   /** `InspectionPlanId` of `inspectionEvents` (the plan used). */

@@ -129,7 +129,9 @@ export function fromParent<C>(kind: string, derive: (parent: Readonly<Record<str
  * code: a component's `Quantity` ([inferred] for work order materials) or,
  * without it, its `ExtendedQuantity`. The other attributes are kept as read;
  * encoding writes the amount back into the attribute it was read from
- * (fresh objects: the first).
+ * (fresh objects: the first, or the one at `options.fresh`, the others left
+ * out: a process work order's planned start quantity is [inferred], its
+ * primary product quantity is not).
  *
  * @example
  * ```ts
@@ -138,12 +140,13 @@ export function fromParent<C>(kind: string, derive: (parent: Readonly<Record<str
  * firstAmount(["Quantity", "ExtendedQuantity"], unitCode()).arity; // 3
  * ```
  */
-export function firstAmount(amountProps: readonly string[], unit: Converter<unknown, string>): Converter<readonly unknown[], { value: string; unit: string }> {
+export function firstAmount(amountProps: readonly string[], unit: Converter<unknown, string>, options: { readonly fresh?: number } = {}): Converter<readonly unknown[], { value: string; unit: string }> {
   const amount = jsonDecimal();
   const n = amountProps.length;
+  const fresh = options.fresh;
   return {
     kind: "first amount + unit",
-    description: `${amountProps.join(", or else ")}, in the unit code; written back where it was read (fresh objects: ${amountProps[0] ?? ""})`,
+    description: `${amountProps.join(", or else ")}, in the unit code; written back where it was read (fresh objects: ${amountProps[fresh ?? 0] ?? ""})`,
     arity: n + 1,
     decode(values, scope, props) {
       let at = -1;
@@ -166,6 +169,16 @@ export function firstAmount(amountProps: readonly string[], unit: Converter<unkn
     encode(value, scope, pointer) {
       const out: unknown[] = new Array<unknown>(n + 1).fill(EMPTY);
       if (value === undefined) return out;
+      // A fresh object (nothing of the record read is kept): the preferred attribute alone.
+      if (fresh !== undefined && amountProps.every((p) => scope.kept(p) === undefined && scope.wasAbsent?.(p) !== true)) {
+        const a = amount.encode(value.value, scope, pointer + "/value");
+        const u = unit.encode(value.unit, scope, pointer + "/unit");
+        if (a === INVALID || u === INVALID) return INVALID;
+        out.fill(OMIT, 0, n);
+        out[fresh] = a;
+        out[n] = u;
+        return out;
+      }
       // Back into the attribute it was read from: the first one that was neither null nor absent.
       let slot = 0;
       const skipped = (p: string) => scope.kept(p) === null || scope.wasAbsent?.(p) === true;

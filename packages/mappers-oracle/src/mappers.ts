@@ -4,6 +4,8 @@ import { inspectionMapper } from "./inspection/index.js";
 import { lotMapper } from "./lot/index.js";
 import { itemMapper } from "./material/index.js";
 import { workOrderMapper } from "./work-order/index.js";
+import { processWorkOrderMapper } from "./work-order/process.js";
+import { oracleProductionOrderMapper } from "./work-order/production-order.js";
 
 /**
  * Every Oracle mapper by name.
@@ -17,6 +19,7 @@ import { workOrderMapper } from "./work-order/index.js";
 export const oracleMappers = {
   item: itemMapper,
   workOrder: workOrderMapper,
+  processWorkOrder: processWorkOrderMapper,
   lot: lotMapper,
   inspection: inspectionMapper,
 } as const;
@@ -33,7 +36,8 @@ export const oracleMappers = {
  */
 export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unknown, CanonicalObject<N>> } = {
   material: itemMapper as Mapper<unknown, CanonicalObject<"material">>,
-  "production-order": workOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
+  // Discrete and process work orders: each read and written by its own mapper.
+  "production-order": oracleProductionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
   lot: lotMapper as Mapper<unknown, CanonicalObject<"lot">>,
   inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
 };
@@ -44,7 +48,7 @@ export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unk
  * @example
  * ```ts
  * import { ORACLE_DECLARATIONS } from "@mfgsync/mappers-oracle";
- * ORACLE_DECLARATIONS.map((d) => d.name); // ["oracle:material", "oracle:production-order", ...]
+ * ORACLE_DECLARATIONS.map((d) => d.name); // ["oracle:material", "oracle:production-order", "oracle:process-production-order", ...]
  * ```
  */
 export const ORACLE_DECLARATIONS: readonly MapperDeclaration[] = Object.values(oracleMappers).map((m) => m.declaration);

@@ -103,7 +103,15 @@ export interface ChildDeclaration {
    * canonical path in each item that is set to the parent item's `parent` path (`issuingOperation` =
    * the operation's `sequence`), so that encode can put each item back under its parent.
    */
-  readonly flatten?: { readonly into: string; readonly link: { readonly canonical: string; readonly parent: string } };
+  readonly flatten?: {
+    readonly into: string; readonly link: { readonly canonical: string; readonly parent: string };
+    /**
+     * Which items of the root array are this child's rows, when two children flatten into one array
+     * (Oracle process operation materials and outputs both become components): encode writes under this
+     * child only the items `when` accepts. The children's `when`s should divide the array between them.
+     */
+    readonly when?: (item: Readonly<Record<string, unknown>>) => boolean;
+  };
 }
 
 /**

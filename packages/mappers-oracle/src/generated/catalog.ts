@@ -29,13 +29,16 @@ const NOTE_15 = "type inferred: no type stated; string assumed; copied from work
 const NOTE_16 = "type inferred: …Id attributes are int64 surrogate ids (notes §1); copied from workOrders/WorkOrderOperation/WorkOrderOperationResource (flattened view)";
 const NOTE_17 = "type inferred: …Date attributes are date-times unless the field catalog says date; copied from workOrders/WorkOrderOperation/WorkOrderOperationResource (flattened view)";
 const NOTE_18 = "evidence I: the field catalog infers the attribute; verify with /describe";
-const NOTE_19 = "type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Material (flattened view)";
-const NOTE_20 = "type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number); copied from processWorkOrders/Operation/Material (flattened view)";
-const NOTE_21 = "attribute assumed: a view across operations names each row's operation; type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number)";
-const NOTE_22 = "type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number); copied from processWorkOrders/Operation/Output (flattened view)";
-const NOTE_23 = "type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view)";
-const NOTE_24 = "evidence C/I: part of the fact is inferred; verify with /describe";
-const NOTE_25 = "evidence X/I: part of the fact is inferred; verify with /describe";
+const NOTE_19 = "attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3)";
+const NOTE_20 = "attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3); type inferred: no type stated; string assumed";
+const NOTE_21 = "attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed";
+const NOTE_22 = "type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Material (flattened view)";
+const NOTE_23 = "type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number); copied from processWorkOrders/Operation/Material (flattened view)";
+const NOTE_24 = "type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number); copied from processWorkOrders/Operation/Output (flattened view)";
+const NOTE_25 = "type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view)";
+const NOTE_26 = "attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view)";
+const NOTE_27 = "evidence C/I: part of the fact is inferred; verify with /describe";
+const NOTE_28 = "evidence X/I: part of the fact is inferred; verify with /describe";
 
 /**
  * Catalog of the Oracle REST resource `workOrders`: 45 attributes (6 with inferred facts), 14 child resources, keys WorkOrderId.
@@ -660,7 +663,7 @@ export const WORK_ORDER_EXCEPTION_COUNT_CATALOG: CatalogEntityInfo = {
 };
 
 /**
- * Catalog of the Oracle REST resource `processWorkOrders`: 28 attributes (4 with inferred facts), 9 child resources, hash key processWorkOrdersUniqID (not an attribute).
+ * Catalog of the Oracle REST resource `processWorkOrders`: 30 attributes (6 with inferred facts), 9 child resources, hash key processWorkOrdersUniqID (not an attribute).
  * Path `processWorkOrders`; wire shape `ProcessWorkOrder`.
  *
  * @example
@@ -702,6 +705,8 @@ export const PROCESS_WORK_ORDER_CATALOG: CatalogEntityInfo = {
     a("WorkDefinitionId", "Edm.Int64", { evidence: "C" }),
     a("ExplosionFlag", "Edm.Boolean", { evidence: "P" }),
     a("FirmPlannedFlag", "Edm.Boolean", { evidence: "P" }),
+    a("PlannedStartQuantity", "Edm.Decimal", { evidence: "I", inferred: true, inferredNote: "attribute assumed by analogy with workOrders (notes §3); not seen on processWorkOrders" }),
+    a("UOMCode", "Edm.String", { evidence: "I", inferred: true, inferredNote: "attribute assumed by analogy with workOrders (notes §3); not seen on processWorkOrders; type inferred: no type stated; string assumed" }),
   ],
   navigationProperties: [
     { name: "Operation", multiplicity: "*", target: "processWorkOrders/Operation" },
@@ -718,19 +723,29 @@ export const PROCESS_WORK_ORDER_CATALOG: CatalogEntityInfo = {
 };
 
 /**
- * Catalog of the Oracle REST child resource `Operation` (`processWorkOrders/Operation`): 0 attributes (0 with inferred facts), 5 child resources, no key stated.
+ * Catalog of the Oracle REST child resource `Operation` (`processWorkOrders/Operation`): 8 attributes (8 with inferred facts), 5 child resources, no key stated.
  * Path `processWorkOrders/{id}/child/Operation`; wire shape `ProcessWorkOrderOperation`.
  *
  * @example
  * ```ts
  * import { PROCESS_WORK_ORDER_OPERATION_CATALOG } from "@mfgsync/mappers-oracle";
- * PROCESS_WORK_ORDER_OPERATION_CATALOG.properties.length; // 0: the field catalog lists no attributes of Operation
+ * const p = PROCESS_WORK_ORDER_OPERATION_CATALOG.properties.find((x) => x.name === "OperationSequenceNumber");
+ * // p?.edmType === "Edm.Decimal", p?.inferred === true
  * ```
  */
 export const PROCESS_WORK_ORDER_OPERATION_CATALOG: CatalogEntityInfo = {
   entitySet: "Operation",
   keys: [],
-  properties: [],
+  properties: [
+    a("OperationSequenceNumber", "Edm.Decimal", { evidence: "I", inferred: true, inferredNote: NOTE_19 }),
+    a("OperationName", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_20 }),
+    a("OperationDescription", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_20 }),
+    a("StandardOperationCode", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_20 }),
+    a("WorkCenterId", "Edm.Int64", { evidence: "I", inferred: true, inferredNote: NOTE_19 }),
+    a("WorkCenterCode", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_20 }),
+    a("PlannedStartDate", "Edm.DateTimeOffset", { evidence: "I", inferred: true, inferredNote: NOTE_19 }),
+    a("PlannedCompletionDate", "Edm.DateTimeOffset", { evidence: "I", inferred: true, inferredNote: NOTE_19 }),
+  ],
   navigationProperties: [
     { name: "Material", multiplicity: "*", target: "processWorkOrders/Operation/Material" },
     { name: "Output", multiplicity: "*", target: "processWorkOrders/Operation/Output" },
@@ -769,7 +784,7 @@ export const PROCESS_WORK_ORDER_OPERATION_MATERIAL_CATALOG: CatalogEntityInfo = 
 };
 
 /**
- * Catalog of the Oracle REST child resource `Output` (`processWorkOrders/Operation/Output`): 6 attributes (6 with inferred facts), 0 child resources, no key stated.
+ * Catalog of the Oracle REST child resource `Output` (`processWorkOrders/Operation/Output`): 8 attributes (8 with inferred facts), 0 child resources, no key stated.
  * Path `processWorkOrders/{id}/child/Operation/{id}/child/Output`; wire shape `ProcessWorkOrderOperationOutput`.
  *
  * @example
@@ -789,6 +804,8 @@ export const PROCESS_WORK_ORDER_OPERATION_OUTPUT_CATALOG: CatalogEntityInfo = {
     a("OutputQuantity", "Edm.Decimal", { inferred: true, inferredNote: NOTE_8 }),
     a("OutputSequenceNumber", "Edm.Decimal", { inferred: true, inferredNote: NOTE_8 }),
     a("UOMCode", "Edm.String", { inferred: true, inferredNote: NOTE_4 }),
+    a("OutputType", "Edm.String", { knownValues: ["PRODUCT","BY_PRODUCT"], evidence: "I", inferred: true, inferredNote: NOTE_21 }),
+    a("CompletionType", "Edm.String", { knownValues: ["MANUAL"], evidence: "I", inferred: true, inferredNote: NOTE_21 }),
   ],
   navigationProperties: [],
   derivedFrom: "catalog",
@@ -863,14 +880,14 @@ export const PROCESS_WORK_ORDER_MATERIAL_CATALOG: CatalogEntityInfo = {
   entitySet: "ProcessWorkOrderMaterial",
   keys: [],
   properties: [
-    a("BasisType", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_19 }),
+    a("BasisType", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
     a("InventoryItemId", "Edm.Int64", { readOnly: true, inferred: true, inferredNote: "type inferred: …Id attributes are int64 surrogate ids (notes §1); copied from processWorkOrders/Operation/Material (flattened view)" }),
-    a("ItemNumber", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_19 }),
-    a("MaterialSequenceNumber", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_20 }),
-    a("Quantity", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_20 }),
-    a("SupplyType", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_19 }),
-    a("UOMCode", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_19 }),
-    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_21 }),
+    a("ItemNumber", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
+    a("MaterialSequenceNumber", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_23 }),
+    a("Quantity", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_23 }),
+    a("SupplyType", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
+    a("UOMCode", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
+    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_13 }),
   ],
   navigationProperties: [
     { name: "SubstituteMaterial", multiplicity: "*", target: "processWorkOrders/ProcessWorkOrderMaterial/SubstituteMaterial" },
@@ -897,7 +914,7 @@ export const PROCESS_WORK_ORDER_MATERIAL_SUBSTITUTE_MATERIAL_CATALOG: CatalogEnt
 };
 
 /**
- * Catalog of the Oracle REST child resource `ProcessWorkOrderOutput` (`processWorkOrders/ProcessWorkOrderOutput`): 7 attributes (7 with inferred facts), 0 child resources, no key stated, access: GET only.
+ * Catalog of the Oracle REST child resource `ProcessWorkOrderOutput` (`processWorkOrders/ProcessWorkOrderOutput`): 9 attributes (9 with inferred facts), 0 child resources, no key stated, access: GET only.
  * Path `processWorkOrders/{id}/child/ProcessWorkOrderOutput`; wire shape `ProcessWorkOrderOutput`.
  *
  * @example
@@ -911,13 +928,15 @@ export const PROCESS_WORK_ORDER_OUTPUT_CATALOG: CatalogEntityInfo = {
   entitySet: "ProcessWorkOrderOutput",
   keys: [],
   properties: [
-    a("CostAllocationPercentage", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
+    a("CostAllocationPercentage", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_24 }),
     a("InventoryItemId", "Edm.Int64", { readOnly: true, inferred: true, inferredNote: "type inferred: …Id attributes are int64 surrogate ids (notes §1); copied from processWorkOrders/Operation/Output (flattened view)" }),
-    a("ItemNumber", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_23 }),
-    a("OutputQuantity", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
-    a("OutputSequenceNumber", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_22 }),
-    a("UOMCode", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_23 }),
-    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_21 }),
+    a("ItemNumber", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_25 }),
+    a("OutputQuantity", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_24 }),
+    a("OutputSequenceNumber", "Edm.Decimal", { readOnly: true, inferred: true, inferredNote: NOTE_24 }),
+    a("UOMCode", "Edm.String", { readOnly: true, inferred: true, inferredNote: NOTE_25 }),
+    a("OutputType", "Edm.String", { readOnly: true, knownValues: ["PRODUCT","BY_PRODUCT"], evidence: "I", inferred: true, inferredNote: NOTE_26 }),
+    a("CompletionType", "Edm.String", { readOnly: true, knownValues: ["MANUAL"], evidence: "I", inferred: true, inferredNote: NOTE_26 }),
+    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_13 }),
   ],
   navigationProperties: [],
   derivedFrom: "catalog",
@@ -938,7 +957,7 @@ export const PROCESS_WORK_ORDER_RESOURCE_CATALOG: CatalogEntityInfo = {
   entitySet: "ProcessWorkOrderResource",
   keys: [],
   properties: [
-    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_21 }),
+    a("OperationSequenceNumber", "Edm.Decimal", { readOnly: true, evidence: "I", inferred: true, inferredNote: NOTE_13 }),
   ],
   navigationProperties: [
     { name: "ResourceInstance", multiplicity: "*", target: "processWorkOrders/ProcessWorkOrderResource/ResourceInstance" },
@@ -1327,18 +1346,18 @@ export const INVENTORY_ITEM_LOT_CATALOG: CatalogEntityInfo = {
     a("OrganizationId", "Edm.Int64", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("StatusCode", "Edm.String", { knownValues: ["Active","Hold"], evidence: "C" }),
     a("StatusId", "Edm.Int64", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
-    a("OriginationDate", "Edm.Date", { evidence: "C/I", inferred: true, inferredNote: NOTE_24 }),
-    a("ExpirationDate", "Edm.Date", { evidence: "C/I", inferred: true, inferredNote: NOTE_24 }),
+    a("OriginationDate", "Edm.Date", { evidence: "C/I", inferred: true, inferredNote: NOTE_27 }),
+    a("ExpirationDate", "Edm.Date", { evidence: "C/I", inferred: true, inferredNote: NOTE_27 }),
     a("ActiveLot", "Edm.String", { maxLength: 80, evidence: "D" }),
     a("ActiveLotCode", "Edm.String", { maxLength: 30, evidence: "D" }),
-    a("GradeCode", "Edm.String", { evidence: "X/I", inferred: true, inferredNote: NOTE_25 }),
+    a("GradeCode", "Edm.String", { evidence: "X/I", inferred: true, inferredNote: NOTE_28 }),
     a("ParentLotNumber", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("HoldDate", "Edm.Date", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("MaturityDate", "Edm.Date", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("ExpirationActionCode", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("ExpirationActionDate", "Edm.Date", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
     a("OriginationType", "Edm.String", { evidence: "I", inferred: true, inferredNote: NOTE_18 }),
-    a("SupplierLotNumber", "Edm.String", { evidence: "X/I", inferred: true, inferredNote: NOTE_25 }),
+    a("SupplierLotNumber", "Edm.String", { evidence: "X/I", inferred: true, inferredNote: NOTE_28 }),
   ],
   navigationProperties: [
     { name: "lotStandardDFF", multiplicity: "*", target: "inventoryItemLots/lotStandardDFF" },

@@ -808,7 +808,7 @@ export interface WorkOrderExceptionCount {
 
 /**
  * One `processWorkOrders` item as Oracle REST JSON sends it. Item path key: the hash `processWorkOrdersUniqID` (take it from the `self` link).
- * 28 catalogued attributes (4 with inferred facts); catalog `PROCESS_WORK_ORDER_CATALOG`.
+ * 30 catalogued attributes (6 with inferred facts); catalog `PROCESS_WORK_ORDER_CATALOG`.
  *
  * @example
  * ```ts
@@ -872,6 +872,10 @@ export interface ProcessWorkOrder {
   ExplosionFlag?: boolean | null;
   /** Edm.Boolean; evidence P. */
   FirmPlannedFlag?: boolean | null;
+  /** Edm.Decimal; evidence I; inferred: attribute assumed by analogy with workOrders (notes §3); not seen on processWorkOrders. */
+  PlannedStartQuantity?: number | null;
+  /** Edm.String; evidence I; inferred: attribute assumed by analogy with workOrders (notes §3); not seen on processWorkOrders; type inferred: no type stated; string assumed. */
+  UOMCode?: string | null;
   /** Child resource `Operation` when expanded (`expand=Operation`). */
   Operation?: OracleChildCollection<ProcessWorkOrderOperation>;
   /** Child resource `ProcessWorkOrderMaterial` when expanded (`expand=ProcessWorkOrderMaterial`). */
@@ -898,14 +902,30 @@ export interface ProcessWorkOrder {
 
 /**
  * One row of the child resource `Operation` (`processWorkOrders/Operation`) as Oracle REST JSON sends it. No key stated.
- * 0 catalogued attributes (0 with inferred facts); catalog `PROCESS_WORK_ORDER_OPERATION_CATALOG`.
+ * 8 catalogued attributes (8 with inferred facts); catalog `PROCESS_WORK_ORDER_OPERATION_CATALOG`.
  *
  * @example
  * ```ts
- * const value: ProcessWorkOrderOperation = { links: [{ rel: "self", href: "https://host/fscmRestApi/resources/11.13.18.05/processWorkOrders" }] };
+ * const value: ProcessWorkOrderOperation = { OperationSequenceNumber: 20.5, OperationName: "A1", OperationDescription: "A1" };
  * ```
  */
 export interface ProcessWorkOrderOperation {
+  /** Edm.Decimal; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3). */
+  OperationSequenceNumber?: number | null;
+  /** Edm.String; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3); type inferred: no type stated; string assumed. */
+  OperationName?: string | null;
+  /** Edm.String; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3); type inferred: no type stated; string assumed. */
+  OperationDescription?: string | null;
+  /** Edm.String; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3); type inferred: no type stated; string assumed. */
+  StandardOperationCode?: string | null;
+  /** Edm.Int64; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3). */
+  WorkCenterId?: number | null;
+  /** Edm.String; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3); type inferred: no type stated; string assumed. */
+  WorkCenterCode?: string | null;
+  /** Edm.DateTimeOffset; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3). */
+  PlannedStartDate?: string | null;
+  /** Edm.DateTimeOffset; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperation (notes §3). */
+  PlannedCompletionDate?: string | null;
   /** Child resource `Material` when expanded (`expand=Material`). */
   Material?: OracleChildCollection<ProcessWorkOrderOperationMaterial>;
   /** Child resource `Output` when expanded (`expand=Output`). */
@@ -954,7 +974,7 @@ export interface ProcessWorkOrderOperationMaterial {
 
 /**
  * One row of the child resource `Output` (`processWorkOrders/Operation/Output`) as Oracle REST JSON sends it. No key stated.
- * 6 catalogued attributes (6 with inferred facts); catalog `PROCESS_WORK_ORDER_OPERATION_OUTPUT_CATALOG`.
+ * 8 catalogued attributes (8 with inferred facts); catalog `PROCESS_WORK_ORDER_OPERATION_OUTPUT_CATALOG`.
  *
  * @example
  * ```ts
@@ -974,6 +994,10 @@ export interface ProcessWorkOrderOperationOutput {
   OutputSequenceNumber?: number | null;
   /** Edm.String; inferred: type inferred: no type stated; string assumed. */
   UOMCode?: string | null;
+  /** Edm.String; known values (open list): PRODUCT, BY_PRODUCT; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed. */
+  OutputType?: string | null;
+  /** Edm.String; known values (open list): MANUAL; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed. */
+  CompletionType?: string | null;
   /** Links of the row; absent with `onlyData=true`. */
   links?: OracleLink[];
   /** Attributes the field catalog does not list. */
@@ -1052,7 +1076,7 @@ export interface ProcessWorkOrderMaterial {
   SupplyType?: string | null;
   /** Edm.String; read-only; inferred: type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Material (flattened view). */
   UOMCode?: string | null;
-  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation; type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number). */
+  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation. */
   OperationSequenceNumber?: number | null;
   /** Child resource `SubstituteMaterial` when expanded (`expand=SubstituteMaterial`). */
   SubstituteMaterial?: OracleChildCollection<ProcessWorkOrderMaterialSubstituteMaterial>;
@@ -1080,7 +1104,7 @@ export interface ProcessWorkOrderMaterialSubstituteMaterial {
 
 /**
  * One row of the child resource `ProcessWorkOrderOutput` (`processWorkOrders/ProcessWorkOrderOutput`) as Oracle REST JSON sends it. No key stated.
- * 7 catalogued attributes (7 with inferred facts); catalog `PROCESS_WORK_ORDER_OUTPUT_CATALOG`.
+ * 9 catalogued attributes (9 with inferred facts); catalog `PROCESS_WORK_ORDER_OUTPUT_CATALOG`.
  *
  * @example
  * ```ts
@@ -1100,7 +1124,11 @@ export interface ProcessWorkOrderOutput {
   OutputSequenceNumber?: number | null;
   /** Edm.String; read-only; inferred: type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view). */
   UOMCode?: string | null;
-  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation; type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number). */
+  /** Edm.String; read-only; known values (open list): PRODUCT, BY_PRODUCT; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view). */
+  OutputType?: string | null;
+  /** Edm.String; read-only; known values (open list): MANUAL; evidence I; inferred: attribute assumed by analogy with workOrders/WorkOrderOperationOutput (notes §3); the code BY_PRODUCT is assumed; type inferred: no type stated; string assumed; copied from processWorkOrders/Operation/Output (flattened view). */
+  CompletionType?: string | null;
+  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation. */
   OperationSequenceNumber?: number | null;
   /** Links of the row; absent with `onlyData=true`. */
   links?: OracleLink[];
@@ -1118,7 +1146,7 @@ export interface ProcessWorkOrderOutput {
  * ```
  */
 export interface ProcessWorkOrderResource {
-  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation; type inferred: quantities, rates and sequence numbers are JSON numbers (OperationSequenceNumber is typed number). */
+  /** Edm.Decimal; read-only; evidence I; inferred: attribute assumed: a view across operations names each row's operation. */
   OperationSequenceNumber?: number | null;
   /** Child resource `ResourceInstance` when expanded (`expand=ResourceInstance`). */
   ResourceInstance?: OracleChildCollection<ProcessWorkOrderResourceInstance>;

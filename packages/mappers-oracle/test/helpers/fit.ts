@@ -110,3 +110,13 @@ export function fitInspection(inspection: Inspection): Inspection {
     decision: decision && clean({ ...decision, quantities: q && clean({ accepted: inUnit(q.accepted), rejected: inUnit(q.rejected) }) }),
   });
 }
+
+/**
+ * The production orders an Oracle process work order can hold: those of a
+ * discrete work order, marked as read from processWorkOrders (what the
+ * dispatching production-order mapper writes back as a process work order).
+ */
+export function fitProcessWorkOrder(order: ProductionOrder): ProductionOrder {
+  const fitted = fitWorkOrder(order);
+  return { ...fitted, extensions: { ...fitted.extensions, mfgsync: { "oracle.resource": "processWorkOrders" } } };
+}

@@ -49,7 +49,11 @@ export interface CompiledChild {
   /** The vendor properties the match key is read from (the child's fields that fill it), for messages. */
   readonly matchProps: readonly string[];
   readonly group: { readonly by: string; readonly property: string; readonly value: unknown } | undefined;
-  readonly flatten: { readonly into: string; readonly intoGet: Getter; readonly intoSet: Setter; readonly linkGet: Getter; readonly linkSet: Setter; readonly parentGet: Getter } | undefined;
+  readonly flatten: {
+    readonly into: string; readonly intoGet: Getter; readonly intoSet: Setter; readonly linkGet: Getter; readonly linkSet: Setter; readonly parentGet: Getter;
+    /** Whether a root array item is this child's (all items when the declaration has no `when`). */
+    readonly accepts: (item: Readonly<Record<string, unknown>>) => boolean;
+  } | undefined;
 }
 
 /** What the compiled entity knows about one vendor property. */
@@ -169,6 +173,7 @@ export function compileEntity(declaration: EntityDeclaration, isRoot: boolean, p
     const flatten = c.flatten === undefined ? undefined : {
       into: c.flatten.into, intoGet: compileGetter(c.flatten.into), intoSet: compileSetter(c.flatten.into),
       linkGet: compileGetter(c.flatten.link.canonical), linkSet: compileSetter(c.flatten.link.canonical), parentGet: compileGetter(c.flatten.link.parent),
+      accepts: c.flatten.when ?? (() => true),
     };
     if (flatten !== undefined && c.cardinality !== "many") throw new Error(`${declaration.entity}: ${c.navigation} flattens a single child`);
     const childSchema = flatten !== undefined ? elementOf(schemaAtPath(rootSchema, flatten.into))

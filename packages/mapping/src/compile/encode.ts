@@ -351,7 +351,7 @@ function encodeChild(c: CompiledChild, scope: ObjectScope, keptPath: string): vo
     itemPaths = [];
     if (Array.isArray(all)) {
       all.forEach((item, i) => {
-        if (isRecord(item) && link !== undefined && jsonEqual(c.flatten?.linkGet(item), link) && !claimed.has(i)) {
+        if (isRecord(item) && link !== undefined && c.flatten?.accepts(item) === true && jsonEqual(c.flatten.linkGet(item), link) && !claimed.has(i)) {
           claimed.add(i);
           items.push(item);
           itemPaths.push(`${c.pointer}/${i}`);
@@ -516,7 +516,8 @@ export function reportUnclaimed(ce: CompiledEntity, call: EncodeCall): void {
         const claimed = call.claimed.get(c);
         if (Array.isArray(all)) {
           all.forEach((item, i) => {
-            if (claimed?.has(i) === true) return;
+            // Items another child flattened into the same array takes are that child's to report.
+            if (claimed?.has(i) === true || (isRecord(item) && c.flatten?.accepts(item) === false)) return;
             const link = isRecord(item) ? c.flatten?.linkGet(item) : undefined;
             call.issues.push({
               path: `${c.pointer}/${i}`, code: MAPPING_CODES.unplaced,

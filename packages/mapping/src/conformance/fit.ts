@@ -97,10 +97,10 @@ function fitEntity(declaration: EntityDeclaration, object: Record<string, unknow
  */
 export function catalogFit<C>(declaration: MapperDeclaration): (canonical: C) => C {
   // Rows flattened into a root array (Oracle operation materials → components) are fitted there.
-  const flattened: { into: string; entity: EntityDeclaration }[] = [];
+  const flattened: { into: string; entity: EntityDeclaration; when: ((item: Readonly<Record<string, unknown>>) => boolean) | undefined }[] = [];
   const collect = (e: EntityDeclaration) => {
     for (const c of e.children ?? []) {
-      if (c.flatten !== undefined) flattened.push({ into: c.flatten.into, entity: c.entity });
+      if (c.flatten !== undefined) flattened.push({ into: c.flatten.into, entity: c.entity, when: c.flatten.when });
       collect(c.entity);
     }
   };
@@ -108,9 +108,9 @@ export function catalogFit<C>(declaration: MapperDeclaration): (canonical: C) =>
   return (canonical) => {
     if (!isRecord(canonical)) return canonical;
     const out = fitEntity(declaration.root, canonical);
-    for (const { into, entity } of flattened) {
+    for (const { into, entity, when } of flattened) {
       const items = out[into];
-      if (Array.isArray(items)) out[into] = items.map((item) => (isRecord(item) ? fitEntity(entity, item) : item));
+      if (Array.isArray(items)) out[into] = items.map((item) => (isRecord(item) && (when === undefined || when(item)) ? fitEntity(entity, item) : item));
     }
     return out as C;
   };
