@@ -148,6 +148,15 @@ describe("oracle:process-production-order bad input", () => {
     expect(bad({ Operation: [{ ...op, WorkCenterCode: "W".repeat(65) }] })[0]).toMatch(/^\/Operation\/0\/WorkCenterCode /);
     expect(bad({ Operation: [{ ...op, OperationName: "N".repeat(1001) }] })[0]).toMatch(/^\/Operation\/0\/OperationName /);
   });
+  it("refuses a kept number beyond the range of a double, in the header and in an output row", () => {
+    const text = fixtureText(RESIN_FILE);
+    for (const [from, to, path] of [['"BatchQuantity": 1300', '"BatchQuantity": 1e400', "/items/0/BatchQuantity"], ['"CostAllocationPercentage": 10 }', '"CostAllocationPercentage": 1e400 }', "/items/0/Operation/items/1/Output/items/1/CostAllocationPercentage"]] as const) {
+      expect(text).toContain(from);
+      const wire = oracleProductionOrderMapper.decodeWire(text.replace(from, to), undefined, { validate: false });
+      const result = wire.ok ? wire.results[0] : undefined;
+      expect(result?.ok === false && result.issues.map((i) => `${i.path} ${i.code}`)).toEqual([`${path} value.too-big`]);
+    }
+  });
   it("refuses a repeated output sequence in one operation", () => {
     const op = (SYRUP["Operation"] as Record<string, unknown>[])[0] as Record<string, unknown>;
     const outputs = op["Output"] as Record<string, unknown>[];

@@ -98,8 +98,14 @@ export class RecordScope implements DecodeScope {
       return;
     }
     if (value instanceof JsonNumber) {
+      const number = Number(value.text);
+      // A kept value is JSON: a number text beyond a double (1e400) would be kept as Infinity.
+      if (!Number.isFinite(number)) {
+        this.issue(property, ISSUE_CODES.tooBig, `${property} is a number beyond the range of a double (${value.text.length > 40 ? value.text.slice(0, 40) + "…" : value.text}) and cannot be kept`);
+        return;
+      }
       ((this.state ??= {}).numbers ??= {})["/" + pointerToken(property)] = value.text;
-      (this.carried ??= {})[property] = Number(value.text);
+      (this.carried ??= {})[property] = number;
       return;
     }
     (this.carried ??= {})[property] = value;
