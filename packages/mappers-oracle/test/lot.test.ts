@@ -78,4 +78,17 @@ describe("oracle:lot encode", () => {
     const pending = lotMapper.encode({ ...fresh, qualityStatus: { value: "AwaitingInspection" }, holds: undefined, disposition: { value: "Restricted" } } as Lot, CONTEXT);
     expect(pending.ok && pending.value).toMatchObject({ StatusCode: "MX_QA_PEND" });
   });
+
+  it("writes no material status for a lot no status fits, and one that reads back the same when read again (fuzz cases 35497, 40379)", () => {
+    const { extensions: _e, vendorStatus: _v, holds: _h, ...fresh } = decoded(HOLD);
+    const unfit = { ...fresh, disposition: { value: "Restricted" }, qualityStatus: { value: "OnHold" } } as Lot;
+    const first = lotMapper.encode(unfit);
+    expect(first.ok && first.value["StatusCode"]).toBeNull();
+    const read = decoded(first.ok ? first.value : {});
+    expect([read.disposition, read.qualityStatus, read.vendorStatus]).toEqual([{ value: "Other" }, undefined, undefined]);
+    const { extensions: _e2, ...other } = read;
+    const second = lotMapper.encode(other as Lot);
+    expect(second.ok && second.value["StatusCode"]).toBeNull();
+    expect(decoded(second.ok ? second.value : {}).disposition).toEqual({ value: "Other" });
+  });
 });

@@ -152,6 +152,31 @@ describe("profiles", () => {
     expect(safeCreateProfile(null).ok).toBe(false);
     expect(safeCreateProfile({ extends: { rules: [] } }).ok).toBe(false);
   });
+
+  it("never throw on values without a JSON form (bigints, cycles, objects without a prototype): issues at their paths", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle["self"] = cycle;
+    const bare = Object.create(null) as Record<string, unknown>;
+    const configs: [unknown, string][] = [
+      [{ rules: { "event/sequence": 10n ** 30n } }, "/rules/event~1sequence"],
+      [{ rules: { "event/sequence": cycle } }, "/rules/event~1sequence"],
+      [{ options: { unit: { allowed: [cycle, 5n] } } }, "/options/unit/allowed/0"],
+      [{ options: { identifier: { schemes: [bare] } } }, "/options/identifier/schemes/0"],
+      [{ custom: [{ id: "acme/x", check: () => [], defaultSeverity: "error", description: "d", rationale: "r", appliesTo: [cycle] }] }, "/custom/0/appliesTo/0"],
+    ];
+    for (const [config, path] of configs) {
+      const result = safeCreateProfile(config);
+      expect(!result.ok && result.issues.map((i) => i.path)[0], path).toBe(path);
+    }
+    const rejected = safeCreateProfile({ rules: { "event/sequence": 10n ** 30n } });
+    expect(!rejected.ok && rejected.issues[0]?.message).toBe("1000000000000000000000000000000 is not error, warning, info or off");
+  });
+
+  it("turn a throwing getter in the config into an issue", () => {
+    const hostile = { get rules(): never { throw new Error("no access"); } };
+    const result = safeCreateProfile(hostile);
+    expect(!result.ok && result.issues).toEqual([{ path: "", code: "value.invalid", message: "the profile could not be read: no access" }]);
+  });
 });
 
 describe("custom rules", () => {

@@ -107,6 +107,9 @@ export function lotStatusCode(lot: Readonly<Record<string, unknown>>, table: Tab
   const quality = (lot["qualityStatus"] as { value?: unknown } | undefined)?.value;
   const holds = Array.isArray(lot["holds"]) && (lot["holds"] as unknown[]).length > 0;
   const disposition = (lot["disposition"] as { value?: unknown } | undefined)?.value;
+  // A lot with disposition Other and nothing else to say is what an empty status reads as: written as none, so
+  // that it reads back the same (a code such as Active would read back UnRestricted).
+  if (disposition === "Other" && quality === undefined && !holds) return undefined;
   const candidates: [string, LotStatusMeaning][] = [];
   if (table !== undefined) for (const [code, value] of table instanceof Map ? table : Object.entries(table)) {
     const m = meaningOf(value);

@@ -1,3 +1,4 @@
+import { showValue } from "./show.js";
 import type { ValidationReport } from "./types.js";
 
 /**
@@ -10,16 +11,6 @@ import type { ValidationReport } from "./types.js";
  * ```
  */
 export type ReportFormat = "text" | "json";
-
-function showValue(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;

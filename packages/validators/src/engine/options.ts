@@ -1,6 +1,7 @@
 import type { Issue } from "@mfgsync/canonical";
 import { ISSUE_CODES, SCHEME_PATTERN, isUnitCode, toJsonPointer } from "@mfgsync/canonical";
 import { parseDecimal } from "../internal/decimal.js";
+import { showValue } from "./show.js";
 
 /**
  * Options the built-in rules read, resolved (every default filled in). A
@@ -158,7 +159,7 @@ export function checkOptionsInput(input: unknown, base: readonly (string | numbe
     const allowed = unit["allowed"];
     if (!Array.isArray(allowed)) fail(["unit", "allowed"], "unit.allowed must be an array of unit codes", ISSUE_CODES.invalidType);
     else allowed.forEach((code, index) => {
-      if (!isUnitCode(code)) fail(["unit", "allowed", index], `${JSON.stringify(code)} is not an active UN/ECE Rec 20 unit code`, ISSUE_CODES.unknownUnit);
+      if (!isUnitCode(code)) fail(["unit", "allowed", index], `${showValue(code)} is not an active UN/ECE Rec 20 unit code`, ISSUE_CODES.unknownUnit);
     });
   }
   const identifier = isRecord(input["identifier"]) ? input["identifier"] : {};
@@ -166,7 +167,7 @@ export function checkOptionsInput(input: unknown, base: readonly (string | numbe
     const schemes = identifier["schemes"];
     if (!Array.isArray(schemes)) fail(["identifier", "schemes"], "identifier.schemes must be an array of schemes", ISSUE_CODES.invalidType);
     else schemes.forEach((scheme, index) => {
-      if (typeof scheme !== "string" || !SCHEME_PATTERN.test(scheme)) fail(["identifier", "schemes", index], `${JSON.stringify(scheme)} is not a valid identifier scheme`, ISSUE_CODES.invalidFormat);
+      if (typeof scheme !== "string" || !SCHEME_PATTERN.test(scheme)) fail(["identifier", "schemes", index], `${showValue(scheme)} is not a valid identifier scheme`, ISSUE_CODES.invalidFormat);
     });
   }
   return issues;

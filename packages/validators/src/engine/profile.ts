@@ -2,6 +2,7 @@ import type { Issue, Result } from "@mfgsync/canonical";
 import { CanonicalValidationError, ISSUE_CODES, toJsonPointer } from "@mfgsync/canonical";
 import { BUILTIN_CHECKS } from "../rules/index.js";
 import { RULE_ID_PATTERN, isSubjectKind } from "./define-rule.js";
+import { showValue } from "./show.js";
 import type { ValidationOptions, ValidationOptionsInput } from "./options.js";
 import { DEFAULT_OPTIONS, checkOptionsInput, mergeOptions } from "./options.js";
 import type { Rule, RuleCheck, RuleSetting } from "./types.js";
@@ -72,7 +73,7 @@ function checkCustomRule(rule: unknown, index: number, issues: Issue[]): rule is
   const appliesTo = rule["appliesTo"];
   if (!Array.isArray(appliesTo) || appliesTo.length === 0) issues.push({ path: at("appliesTo"), code: ISSUE_CODES.invalidValue, message: "appliesTo must list at least one object or event kind" });
   else appliesTo.forEach((kind, i) => {
-    if (!isSubjectKind(kind)) issues.push({ path: at("appliesTo", i), code: ISSUE_CODES.invalidValue, message: `${JSON.stringify(kind)} is not a canonical object or event name` });
+    if (!isSubjectKind(kind)) issues.push({ path: at("appliesTo", i), code: ISSUE_CODES.invalidValue, message: `${showValue(kind)} is not a canonical object or event name` });
   });
   return issues.length === before;
 }
@@ -90,6 +91,21 @@ function checkCustomRule(rule: unknown, index: number, issues: Issue[]): rule is
  * ```
  */
 export function safeCreateProfile(config: unknown = {}): Result<Profile> {
+  try {
+    return profileOf(config);
+  } catch (error) {
+    // A safety net for what no check foresaw (a throwing getter or proxy in a config from outside): an issue, not a throw.
+    let detail: string;
+    try {
+      detail = error instanceof Error ? error.message : showValue(error);
+    } catch {
+      detail = "unknown error";
+    }
+    return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidValue, message: `the profile could not be read: ${detail}` }] };
+  }
+}
+
+function profileOf(config: unknown): Result<Profile> {
   const issues: Issue[] = [];
   if (!isRecord(config)) return { ok: false, issues: [{ path: "", code: ISSUE_CODES.invalidType, message: "a profile must be an object" }] };
   for (const key of Object.keys(config)) {
@@ -134,7 +150,7 @@ export function safeCreateProfile(config: unknown = {}): Result<Profile> {
     for (const [id, setting] of Object.entries(overrides)) {
       const path = toJsonPointer(["rules", id]);
       if (!rules.some((rule) => rule.id === id)) issues.push({ path, code: ISSUE_CODES.invalidKey, message: `unknown rule "${id}"` });
-      else if (!SETTINGS.has(setting)) issues.push({ path, code: ISSUE_CODES.invalidValue, message: `${JSON.stringify(setting)} is not error, warning, info or off` });
+      else if (!SETTINGS.has(setting)) issues.push({ path, code: ISSUE_CODES.invalidValue, message: `${showValue(setting)} is not error, warning, info or off` });
       else if (id === "schema/valid" && setting !== "error") issues.push({ path, code: ISSUE_CODES.invalidValue, message: "schema/valid is always an error: an input that fails the schema cannot be checked further" });
       else settings[id] = setting as RuleSetting;
     }
