@@ -3,6 +3,7 @@ import type { Mapper, MapperDeclaration, VendorMappers } from "@mfgsync/mapping"
 import { inspectionMapper } from "./inspection/index.js";
 import { lotMapper } from "./lot/index.js";
 import { itemMapper } from "./material/index.js";
+import { qualityIssueMapper } from "./nonconformance/index.js";
 import { workOrderMapper } from "./work-order/index.js";
 
 /**
@@ -19,6 +20,7 @@ export const oracleMappers = {
   workOrder: workOrderMapper,
   lot: lotMapper,
   inspection: inspectionMapper,
+  nonconformance: qualityIssueMapper,
 } as const;
 
 /**
@@ -36,6 +38,7 @@ export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unk
   "production-order": workOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
   lot: lotMapper as Mapper<unknown, CanonicalObject<"lot">>,
   inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
+  nonconformance: qualityIssueMapper as Mapper<unknown, CanonicalObject<"nonconformance">>,
 };
 
 /**
