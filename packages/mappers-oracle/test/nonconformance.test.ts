@@ -142,6 +142,8 @@ describe("oracle:nonconformance bad input", () => {
     expect(bad({ ReportedDate: "03.12.2026" })[0]).toMatch(/^\/ReportedDate /);
     expect(bad({ WorkflowStatusId: "300100190000102" })[0]).toMatch(/^\/WorkflowStatusId /);
     expect(bad({ Disposition: "X".repeat(31) })[0]).toMatch(/^\/Disposition .*30/);
+    expect(bad({ Severity: "X".repeat(31) })[0]).toMatch(/^\/Severity .*30/);
+    expect(bad({ Source: "X".repeat(256) })[0]).toMatch(/^\/Source .*255/);
     expect(bad({ Description: "x".repeat(10001) })[0]).toMatch(/^\/Description /);
     expect(bad({ IssueNumber: null })[0]).toMatch(/^\/IssueNumber /);
     expect(bad({ OrganizationCode: "O".repeat(33) })[0]).toMatch(/^\/OrganizationCode /);
