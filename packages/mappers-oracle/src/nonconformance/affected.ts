@@ -14,7 +14,16 @@ import { preview } from "../inspection/converters.js";
 // default codes below are placeholders to be replaced by the pod's codes
 // through the context's code table.
 
-/** What an affected row names in the canonical affected item. */
+/**
+ * What an `AffectedObjects` row names in the canonical affected item: the
+ * value of a `codeTables["oracle:SupportedEntityCode"]` entry.
+ *
+ * @example
+ * ```ts
+ * import type { AffectedKind } from "@mfgsync/mappers-oracle";
+ * const kind: AffectedKind = "lot";
+ * ```
+ */
 export type AffectedKind = "material" | "lot" | "order" | "none";
 
 /**
