@@ -6,7 +6,7 @@
 import { EDM_OF, type OracleEntity, type OracleJsonType, type OracleNavigation, type OracleProperty } from "./model.js";
 import { type ChildSpec, type NodeSpec, readObjectNode } from "./nodes.js";
 import { evidenceHas, isReadOnlyAccess, lengthInNote, parseFieldSpec, typeFromName, valuesInNote } from "./parse.js";
-import { ACTUALS, ACTUALS_NOTE, CHILD_FIELDS, FLATTENED_VIEWS, KEY_TYPES, NOTES_CHILDREN, RESOURCE_TYPE_NAMES } from "./supplements.js";
+import { ACTUALS, ACTUALS_NOTE, CHILD_FIELDS, FIELD_TYPES, FLATTENED_VIEWS, KEY_TYPES, NOTES_CHILDREN, RESOURCE_TYPE_NAMES } from "./supplements.js";
 
 /** A property while it is being built: the reasons become `inferred` + `inferredNote`. */
 interface Draft extends Omit<OracleProperty, "inferred" | "inferredNote"> {
@@ -65,6 +65,12 @@ function addProperty(e: DraftEntity, input: PropertyInput): Draft {
   const keyType = e.keys.includes(input.name) ? KEY_TYPES[input.name] : undefined;
   let type = input.type ?? keyType?.type;
   let oracleType = input.oracleType ?? type;
+  const supplied = type === undefined ? FIELD_TYPES[`${e.path}/${input.name}`] : undefined;
+  if (supplied !== undefined) {
+    type = supplied.type;
+    oracleType = supplied.type;
+    reasons.push(supplied.inferredNote);
+  }
   if (type === undefined) {
     const guess = typeFromName(input.name);
     type = guess.type;

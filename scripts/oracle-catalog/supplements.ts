@@ -27,6 +27,26 @@ export const KEY_TYPES: Readonly<Record<string, { type: "integer"; evidence: str
 };
 
 /**
+ * Types of attributes the field catalog lists without a type, where the
+ * name-based guess (`typeFromName` in parse.ts) would be wrong. Each stays
+ * inferred (the note is printed as uncertain) until a pod's /describe
+ * confirms it.
+ *
+ * `qualityIssues/Downtime`: the field catalog lists it among the PATCH
+ * attributes without a type, so the name rule assumed a string; notes §6
+ * give no type either. Oracle's fasrp reference for PATCH qualityIssues
+ * (docs.oracle.com, releases 24c-25d, read while writing the quality issue
+ * mapper) types it `integer (int64)`, and Oracle's "update the description"
+ * use case sends `"Downtime" : 20`. The unit (minutes, hours) is not stated.
+ */
+export const FIELD_TYPES: Readonly<Record<string, { type: "integer" | "number" | "string"; inferredNote: string }>> = {
+  "qualityIssues/Downtime": {
+    type: "integer",
+    inferredNote: "type int64 from Oracle's fasrp PATCH qualityIssues reference (not in the notes or the field catalog, which list Downtime untyped); unit not stated; verify with /describe",
+  },
+};
+
+/**
  * Attributes the field catalog does not list for an entity (a resource or a
  * child): notes §2 Children, [seen-spec]; §1 Data encodings: ItemCategory
  * StartDate is a date. Entries with evidence `I` are [inferred] (an analogy,

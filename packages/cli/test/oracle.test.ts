@@ -96,8 +96,8 @@ describe("mfgsync map --from oracle / --to oracle", () => {
     const r = await cli(["demo", "--format", "json"]);
     const report = JSON.parse(r.out) as { sections: { id: string; items: { name: string; status: string }[] }[] };
     const oracle = report.sections.find((s) => s.id === "oracle");
-    expect(oracle?.items.length).toBeGreaterThanOrEqual(11);
+    expect(oracle?.items.length).toBeGreaterThanOrEqual(14);
     expect(oracle?.items.filter((i) => i.status !== "ok")).toEqual([]);
-    expect(new Set(oracle?.items.map((i) => i.name.split("/")[0]))).toEqual(new Set(["work-order", "material", "lot"]));
+    expect(new Set(oracle?.items.map((i) => i.name.split("/")[0]))).toEqual(new Set(["work-order", "material", "lot", "nonconformance"]));
   });
 });

@@ -47,6 +47,14 @@ export const ORACLE_ID_SCHEMES = {
   inspectionPlan: "oracle-fusion.inspection-plan-id",
   /** `CharacteristicId` of `inspectionEvents/eventCharacteristics` (the characteristic master). */
   characteristic: "oracle-fusion.characteristic-id",
+  /** `IssueId` of `qualityIssues`. */
+  qualityIssue: "oracle-fusion.quality-issue-id",
+  /** Quality action ids (`qualityActions`) that quality issue `Relationships` rows point to. */
+  qualityAction: "oracle-fusion.quality-action-id",
+  /** `CustomerId` of `qualityIssues`. */
+  customer: "oracle-fusion.customer-id",
+  /** Lot ids an `AffectedObjects` row names by `ObjectId` ([inferred]: lots have a hash key in `inventoryItemLots`). */
+  lot: "oracle-fusion.lot-id",
 } as const;
 
 /**
@@ -78,4 +86,18 @@ export const ORACLE_CODE_LISTS = {
   lotStatus: "oracle:lot-status",
   /** Inspection event types (`inspectionEvents.EventType`: `RCV`, `INV`, ...) → canonical `InspectionOrigin`. */
   inspectionEventType: "oracle:EventType",
+  /** Quality issue severities (`qualityIssues.Severity`, e.g. `ORA_HIGH`) → canonical `Severity`. */
+  qualityIssueSeverity: "oracle:QualityIssueSeverity",
+  /** Quality issue sources (`qualityIssues.Source`, e.g. `ORA_QUALITY`) → canonical `NonconformanceSource`. */
+  qualityIssueSource: "oracle:QualityIssueSource",
+  /** Quality issue dispositions (`qualityIssues.Disposition`) → canonical `NonconformanceDisposition`. */
+  qualityIssueDisposition: "oracle:QualityIssueDisposition",
+  /** Quality types (`qualityIssues.QualityTypeId`, an int64 id as text) → canonical `NonconformanceType`. */
+  qualityType: "oracle:QualityTypeId",
+  /** Workflow statuses (`qualityIssues.WorkflowStatusId`, an int64 id as text) → canonical `NonconformanceStatus`. */
+  workflowStatus: "oracle:WorkflowStatusId",
+  /** Affected object types (`AffectedObjects.SupportedEntityCode`) → `"material"`, `"lot"`, `"order"` or `"none"`. */
+  affectedObjectType: "oracle:SupportedEntityCode",
+  /** Relationship object types (`Relationships.SrcObjType`/`DestObjType`) → `"action"` (a CAPA record) or `"none"`. */
+  relationshipObjectType: "oracle:RelationshipObjType",
 } as const;

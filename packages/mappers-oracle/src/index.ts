@@ -52,6 +52,12 @@ export { qualityUnitCode, resultMeasure, characteristicKind, resultCharacter, un
 export { EVENT_DISPOSITION_LIST, eventDisposition } from "./inspection/disposition.js";
 export { inspectionDeclaration } from "./inspection/declaration.js";
 export { inspectionMapper } from "./inspection/index.js";
+export { tenantCode, tenantIdCode, issueDescription, issueTitle, issueCustomer } from "./nonconformance/converters.js";
+export type { AffectedKind } from "./nonconformance/affected.js";
+export { ORACLE_AFFECTED_OBJECT_TYPES, affectedObject } from "./nonconformance/affected.js";
+export { ORACLE_RELATIONSHIP_OBJECT_TYPES, issueRelationships } from "./nonconformance/relationships.js";
+export { nonconformanceDeclaration } from "./nonconformance/declaration.js";
+export { qualityIssueMapper } from "./nonconformance/index.js";
 export { oracleMappers, ORACLE_MAPPERS_BY_OBJECT, ORACLE_DECLARATIONS, ORACLE_VENDOR } from "./mappers.js";
 
 export type { OracleCatalogPath } from "./generated/catalog.js";

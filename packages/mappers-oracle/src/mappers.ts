@@ -3,6 +3,7 @@ import type { Mapper, MapperDeclaration, VendorMappers } from "@mfgsync/mapping"
 import { inspectionMapper } from "./inspection/index.js";
 import { lotMapper } from "./lot/index.js";
 import { itemMapper } from "./material/index.js";
+import { qualityIssueMapper } from "./nonconformance/index.js";
 import { workOrderMapper } from "./work-order/index.js";
 import { processWorkOrderMapper } from "./work-order/process.js";
 import { oracleProductionOrderMapper } from "./work-order/production-order.js";
@@ -22,6 +23,7 @@ export const oracleMappers = {
   processWorkOrder: processWorkOrderMapper,
   lot: lotMapper,
   inspection: inspectionMapper,
+  nonconformance: qualityIssueMapper,
 } as const;
 
 /**
@@ -40,6 +42,7 @@ export const ORACLE_MAPPERS_BY_OBJECT: { readonly [N in ObjectName]?: Mapper<unk
   "production-order": oracleProductionOrderMapper as Mapper<unknown, CanonicalObject<"production-order">>,
   lot: lotMapper as Mapper<unknown, CanonicalObject<"lot">>,
   inspection: inspectionMapper as Mapper<unknown, CanonicalObject<"inspection">>,
+  nonconformance: qualityIssueMapper as Mapper<unknown, CanonicalObject<"nonconformance">>,
 };
 
 /**

@@ -210,6 +210,8 @@ describe("Oracle entity catalogs", () => {
     // Listed without a type: typed by naming convention, and said so.
     expect(prop("workOrders/WorkOrderOperation", "CountPointOperationFlag")).toMatchObject({ edmType: "Edm.Boolean", oracleType: "(not stated)", inferred: true });
     expect(prop("qualityIssues", "Severity")).toMatchObject({ edmType: "Edm.String", inferred: true });
+    // Untyped in the field catalog; typed by a supplement from Oracle's reference, still inferred.
+    expect(prop("qualityIssues", "Downtime")).toMatchObject({ edmType: "Edm.Int64", inferred: true, oracleType: "integer" });
     for (const e of committed.values()) {
       for (const p of e.properties) {
         if (p.inferred) expect(p.inferredNote, `${e.path}.${p.name}`).toBeTruthy();

@@ -17,6 +17,11 @@ const ORACLE_DEMO_CONTEXT: MappingContext = {
   codeTables: {
     "oracle:WorkOrderStatusCode": { MX_REL_KITTED: "Released" },
     "oracle:lot-status": { MX_QA_PEND: { qualityStatus: "AwaitingInspection", disposition: "Restricted" } },
+    "oracle:QualityIssueSeverity": { ORA_HIGH: "Major", ORA_MEDIUM: "Minor" },
+    "oracle:QualityIssueSource": { ORA_QUALITY: "Internal", ORA_CUSTOMER: "Customer", ORA_SUPPLIER: "Supplier" },
+    "oracle:QualityIssueDisposition": { ORA_REWORK: "Rework", ORA_RETURN: "ReturnToVendor" },
+    "oracle:QualityTypeId": { "300100190000301": "Product", "300100190000302": "Product" },
+    "oracle:WorkflowStatusId": { "300100190000101": "Open", "300100190000102": "UnderInvestigation", "300100190000103": "Contained" },
   },
 };
 
@@ -29,6 +34,8 @@ function describeOracle(object: CanonicalObject): string {
       return `lot ${org}/${object.id.value} of ${object.material.id.value}: ${object.disposition.value}${object.qualityStatus ? `, ${object.qualityStatus.value}` : ""} (${object.vendorStatus?.code ?? ""})`;
     case "material":
       return `item ${org}/${object.id.value}: ${object.type.value}, base unit ${object.baseUnit}, ${object.lifecycleStatus.value}`;
+    case "nonconformance":
+      return `quality issue ${object.id.value}: ${object.severity.value} (${object.severity.originalCode ?? "no severity"}), ${object.status.value}, ${object.affected.length} affected, ${object.capaReferences?.length ?? 0} action(s)`;
     default:
       return `${object.kind} ${object.id.value}`;
   }
@@ -42,7 +49,7 @@ export function oracleSection(): DemoSection {
   if (!oracle || !fs.existsSync(dir)) return { id: "oracle", title, items: [{ name: "fixtures", status: "failed", text: "Oracle fixtures not found", details: [] }] };
   const items: DemoItem[] = [];
   const context = createInMemoryContext({ plants: ["MX1", "ST2", "M1", "MST"] });
-  const entities: [MapEntity, string][] = [["production-order", "work-order"], ["material", "material"], ["lot", "lot"]];
+  const entities: [MapEntity, string][] = [["production-order", "work-order"], ["material", "material"], ["lot", "lot"], ["nonconformance", "nonconformance"]];
   for (const [entity, folderName] of entities) {
     const mapper = oracle.mappers[entity];
     const folder = path.join(dir, folderName);

@@ -1922,7 +1922,7 @@ export const QUALITY_ISSUE_CATALOG: CatalogEntityInfo = {
     a("CustomerId", "Edm.Int64", { evidence: "P/D", inferred: true, inferredNote: NOTE_5 }),
     a("Disposition", "Edm.String", { evidence: "P/D", inferred: true, inferredNote: NOTE_4 }),
     a("DispositionComment", "Edm.String", { evidence: "P/D", inferred: true, inferredNote: NOTE_4 }),
-    a("Downtime", "Edm.String", { evidence: "P/D", inferred: true, inferredNote: NOTE_4 }),
+    a("Downtime", "Edm.Int64", { evidence: "P/D", inferred: true, inferredNote: "type int64 from Oracle's fasrp PATCH qualityIssues reference (not in the notes or the field catalog, which list Downtime untyped); unit not stated; verify with /describe" }),
     a("ExpectedResolutionDate", "Edm.DateTimeOffset", { evidence: "P/D" }),
   ],
   navigationProperties: [

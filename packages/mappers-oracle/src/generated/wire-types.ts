@@ -2194,8 +2194,8 @@ export interface QualityIssue {
   Disposition?: string | null;
   /** Edm.String; evidence P/D; inferred: type inferred: no type stated; string assumed. */
   DispositionComment?: string | null;
-  /** Edm.String; evidence P/D; inferred: type inferred: no type stated; string assumed. */
-  Downtime?: string | null;
+  /** Edm.Int64; evidence P/D; inferred: type int64 from Oracle's fasrp PATCH qualityIssues reference (not in the notes or the field catalog, which list Downtime untyped); unit not stated; verify with /describe. */
+  Downtime?: number | null;
   /** Edm.DateTimeOffset; evidence P/D. */
   ExpectedResolutionDate?: string | null;
   /** Child resource `AffectedObjects` when expanded (`expand=AffectedObjects`). */
