@@ -66,6 +66,38 @@ describe("mfgsync map --from d365 / --to d365", () => {
   });
 });
 
+describe("mfgsync map --from d365: value pages with extra keys (issue 11)", () => {
+  const lots = fs.readFileSync(path.resolve(import.meta.dirname, "../../mappers-d365/fixtures/lot/item-batches-collection.json"), "utf8");
+  const rowsOfLots = (JSON.parse(lots) as { value: unknown[] }).value;
+  const next = "https://mfgsync-demo.operations.dynamics.com/data/ItemBatches?$skiptoken=ReRecId%3d5637144577";
+
+  it("reads a page with @odata.context, @odata.count, @odata.nextLink, other annotations and a tool's own key as the collection", async () => {
+    const plain = await cli(["map", "--from", "d365", "--to", "canonical", "--entity", "lot", "-"], JSON.stringify({ value: rowsOfLots }));
+    expect(plain.code, plain.err).toBe(0);
+    const expected = JSON.parse(plain.out) as unknown[];
+    expect(expected.length).toBe(rowsOfLots.length);
+    const pages = [
+      { "@odata.context": "https://mfgsync-demo.operations.dynamics.com/data/$metadata#ItemBatches", "@odata.count": 250, value: rowsOfLots, "@odata.nextLink": next },
+      { value: rowsOfLots, "@odata.nextLink": next, "@odata.deltaLink": next, "@Microsoft.Dynamics.DataEntities.Total": 250 },
+      { "@odata.context": "https://mfgsync-demo.operations.dynamics.com/data/$metadata#ItemBatches", "@odata.count": 250, value: rowsOfLots, _synthetic: "generated" },
+    ];
+    for (const page of pages) {
+      const r = await cli(["map", "--from", "d365", "--to", "canonical", "--entity", "lot", "-"], JSON.stringify(page));
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out)).toEqual(expected);
+    }
+  });
+
+  it("reports the paging facts and the foreign key's warning in --format json", async () => {
+    const page = { "@odata.context": "https://mfgsync-demo.operations.dynamics.com/data/$metadata#ItemBatches", "@odata.count": 250, value: rowsOfLots, "@odata.nextLink": next, _synthetic: "generated" };
+    const r = await cli(["map", "--from", "d365", "--to", "canonical", "--entity", "lot", "--format", "json", "-"], JSON.stringify(page));
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out) as { ok: boolean; value: unknown[]; warnings?: { path: string; code: string }[] };
+    expect([report.ok, report.value.length]).toEqual([true, rowsOfLots.length]);
+    expect(r.out).toContain("d365.envelope.extra");
+  });
+});
+
 describe("mfgsync map: every D365 fixture both ways", () => {
   const root = path.resolve(import.meta.dirname, "../../mappers-d365/fixtures");
   const context = contextFile({

@@ -42,7 +42,8 @@ export { countryRegion, batchDisposition, D365_DEFAULT_DISPOSITIONS, DISPOSITION
 export { batchDeclaration } from "./lot/declaration.js";
 export { batchMapper } from "./lot/index.js";
 export { qualityOrderStatus, resultLine, resultValue, derivedTestResult, TEST_UNIT_LIST } from "./inspection/converters.js";
-export { inspectionDeclaration, QUALITY_ORDER_RESULTS } from "./inspection/declaration.js";
+export { inspectionDeclaration, QUALITY_ORDER_RESULTS, QUALITY_ORDER_PRODUCT } from "./inspection/declaration.js";
+export { characteristicsOfResults } from "./inspection/characteristics.js";
 export { inspectionMapper } from "./inspection/index.js";
 export type { QualityOrderBundle } from "./inspection/index.js";
 export { nonconformanceType, problemType, affectedItem } from "./nonconformance/converters.js";

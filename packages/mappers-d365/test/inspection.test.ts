@@ -1,7 +1,7 @@
 import type { Inspection } from "@mfgsync/canonical";
 import { safeParseInspection } from "@mfgsync/canonical";
 import { arbitraryInspection } from "@mfgsync/canonical/testing";
-import { D365_SCHEME, QUALITY_ORDER_RESULTS, inspectionMapper } from "@mfgsync/mappers-d365";
+import { D365_CODES, D365_SCHEME, QUALITY_ORDER_PRODUCT, QUALITY_ORDER_RESULTS, characteristicsOfResults, inspectionMapper } from "@mfgsync/mappers-d365";
 import { MAPPING_CODES } from "@mfgsync/mapping";
 import { catalogFit, diffJson } from "@mfgsync/mapping/conformance";
 import { describeConformance } from "@mfgsync/mapping/testing";
@@ -29,7 +29,7 @@ describeConformance("d365:inspection", {
   fit: (i: Inspection) => fitCatalog(fitInspection(i)) as Inspection,
   context: CONTEXT,
   numRuns: 100,
-  allowUncatalogued: [QUALITY_ORDER_RESULTS],
+  allowUncatalogued: [QUALITY_ORDER_RESULTS, QUALITY_ORDER_PRODUCT],
 });
 
 function decoded(row: unknown): Inspection {
@@ -61,7 +61,7 @@ describe("d365:inspection decode", () => {
     expect([open?.status?.value, open?.decision, open?.origin.value, open?.results.map((r) => [r.sample, r.evaluation.value, r.measured?.value])]).toEqual(["InProgress", undefined, "Receiving", [["1-1", "Other", "-0.5"]]]);
     expect([failed?.decision?.outcome.value, failed?.origin, failed?.results.map((r) => r.measured)]).toEqual(["Rejected", { value: "Other", originalCode: "Quarantine", originalList: "d365:InventTestReferenceType" }, [{ value: "12.46", unit: "MMT" }]]);
     const back = open ? inspectionMapper.encode(open, CONTEXT) : undefined;
-    expect(back?.ok && Object.keys(back.value)).toEqual(["QualityOrderHeaders", QUALITY_ORDER_RESULTS]);
+    expect(back?.ok && Object.keys(back.value)).toEqual(["QualityOrderHeaders", QUALITY_ORDER_RESULTS, "ReleasedProductsV2"]);
   });
 
   it("never writes TestResult as data: a changed or new evaluation is left to D365", () => {
@@ -87,6 +87,80 @@ describe("d365:inspection decode", () => {
       const r = inspectionMapper.decode(row, CONTEXT);
       expect(r.ok, path).toBe(false);
       if (!r.ok) expect(r.issues.map((i) => i.path), path).toContain(path);
+    }
+  });
+});
+
+describe("d365:inspection characteristics and inspected quantity (issue 11)", () => {
+  it("derives one characteristic per test the results name: numeric tests Quantitative with their unit, option tests Qualitative", () => {
+    const i = decoded(PASSED);
+    expect(i.characteristics).toEqual([
+      { id: "Viscosity", kind: "Quantitative", required: true, unit: "C7" },
+      { id: "Appearance", kind: "Qualitative", required: true },
+    ]);
+    // The numeric and the character result values stay on the results.
+    expect(i.results.map((r) => [r.characteristic, r.measured?.value, r.attributeCode?.code])).toEqual([["Viscosity", "1250.75", undefined], ["Viscosity", "1249.10", undefined], ["Appearance", undefined, "Clear"]]);
+    // Without a unit for the test in the code table, the measured values and the characteristic are in C62.
+    const noTable = inspectionMapper.decode(PASSED, { ...CONTEXT, codeTables: {} });
+    expect(noTable.ok && noTable.value.characteristics[0]).toEqual({ id: "Viscosity", kind: "Quantitative", required: true, unit: "C62" });
+    expect(decoded(withProps(PASSED, { [QUALITY_ORDER_RESULTS]: undefined })).characteristics).toEqual([]);
+  });
+
+  it("a test with both kinds of rows is Quantitative; characteristics follow the order the results first name them", () => {
+    const results = [
+      { characteristic: "Colour", attributeCode: { code: "Clear" }, evaluation: { value: "Pass" as const } },
+      { characteristic: "Diameter", measured: { value: "12.4", unit: "MMT" }, evaluation: { value: "Pass" as const } },
+      { characteristic: "Colour", measured: { value: "3", unit: "C62" }, evaluation: { value: "Fail" as const } },
+    ];
+    expect(characteristicsOfResults(results)).toEqual([
+      { id: "Colour", kind: "Quantitative", required: true, unit: "C62" },
+      { id: "Diameter", kind: "Quantitative", required: true, unit: "MMT" },
+    ]);
+  });
+
+  it("does not write characteristics (the results are written): vendor → canonical → vendor stays exact", () => {
+    const i = decoded(PASSED);
+    const edited = inspectionMapper.encode({ ...i, characteristics: [{ id: "Extra", kind: "Qualitative", required: false }] }, CONTEXT);
+    const same = inspectionMapper.encode(i, CONTEXT);
+    expect(edited.ok && same.ok && diffJson(edited.value, same.value)).toEqual([]);
+    expect(same.ok && diffJson(inspectionMapper.profile.stripTransport(PASSED), same.value)).toEqual([]);
+  });
+
+  it("reads InventoryQuantity in the attached released product's unit and writes both back", () => {
+    const i = decoded(PASSED);
+    expect(i.inspectedQuantity).toEqual({ value: "25.5", unit: "KGM" });
+    const fresh = inspectionMapper.encode({ ...i, inspectedQuantity: { value: "30.25", unit: "LTR" }, extensions: undefined }, CONTEXT);
+    expect(fresh.ok && [fresh.value.InventoryQuantity, fresh.value[QUALITY_ORDER_PRODUCT]]).toEqual([30.25, { dataAreaId: "usmf", ItemNumber: "FG-RESIN-5", InventoryUnitSymbol: "l" }]);
+    const again = fresh.ok ? inspectionMapper.decode(fresh.value, CONTEXT) : undefined;
+    expect(again?.ok && again.value.inspectedQuantity).toEqual({ value: "30.25", unit: "LTR" });
+  });
+
+  it("without the released product: the quantity in C62 with the warning d365.unit.missing, written back without a product", () => {
+    const row = withProps(PASSED, { [QUALITY_ORDER_PRODUCT]: undefined });
+    const r = inspectionMapper.decode(row, CONTEXT);
+    expect(r.ok && r.value.inspectedQuantity).toEqual({ value: "25.5", unit: "C62" });
+    expect(r.ok && r.warnings.map((w) => [w.path, w.code])).toContainEqual([`/${QUALITY_ORDER_PRODUCT}`, D365_CODES.unitMissing]);
+    const back = r.ok ? inspectionMapper.encode(r.value, CONTEXT) : undefined;
+    expect(back?.ok && diffJson(inspectionMapper.profile.stripTransport(row), back.value)).toEqual([]);
+    const bad = inspectionMapper.decode(withProps(PASSED, { [QUALITY_ORDER_PRODUCT]: { dataAreaId: "usmf", ItemNumber: "FG-RESIN-5" } }), CONTEXT);
+    expect(!bad.ok && bad.issues.map((x) => x.path)).toEqual([`/${QUALITY_ORDER_PRODUCT}`]);
+  });
+
+  it("reads the released product beside the headers in a bundle (linked by company and item) and writes it back there", () => {
+    const wire = inspectionMapper.decodeWire(fixtureText("inspection/quality-orders-bundle.json"), CONTEXT);
+    if (!wire.ok) throw new Error(JSON.stringify(wire.issues));
+    const [open, failed] = wire.results.map((r) => (r.ok ? r : undefined));
+    expect([open?.value.inspectedQuantity, failed?.value.inspectedQuantity]).toEqual([{ value: "200", unit: "KGM" }, { value: "12", unit: "C62" }]);
+    expect(failed?.warnings.map((w) => w.code)).toContain(D365_CODES.unitMissing);
+    const back = open ? inspectionMapper.encode(open.value, CONTEXT) : undefined;
+    expect(back?.ok && (back.value as unknown as Record<string, unknown>)["ReleasedProductsV2"]).toEqual([{ dataAreaId: "usmf", ItemNumber: "RM-EPOXY-A", InventoryUnitSymbol: "kg" }]);
+  });
+
+  it("refuses a QualityTestId or an outcome id longer than the canonical 40 characters, naming the property", () => {
+    const row = (PASSED[QUALITY_ORDER_RESULTS] as Record<string, unknown>[])[0] ?? {};
+    for (const prop of ["QualityTestId", "QualityTestVariableOutcomeId"]) {
+      const r = inspectionMapper.decode(withProps(PASSED, { [QUALITY_ORDER_RESULTS]: [{ ...row, [prop]: "T".repeat(41) }] }), CONTEXT, { validate: false });
+      expect(!r.ok && r.issues.map((i) => i.path)).toEqual([`/${QUALITY_ORDER_RESULTS}/0/${prop}`]);
     }
   });
 });

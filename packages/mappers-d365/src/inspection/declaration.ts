@@ -3,7 +3,7 @@ import { child, coded, declareMapper, entity, field, identifier, materialRef, od
 import { D365_CONTEXT_DEFAULTS, D365_NAMESPACE } from "../context.js";
 import { QualityOrderHeaders_CATALOG, QualityOrderLineResults_CATALOG } from "../generated/catalog.js";
 import { COMMON_LOSSES, codeLoss, issuerLoss } from "../losses.js";
-import { emptyKept, operationNumber } from "../production-order/converters.js";
+import { emptyKept, operationNumber, orderQuantity } from "../production-order/converters.js";
 import { derivedTestResult, qualityOrderStatus, resultLine, resultValue } from "./converters.js";
 
 /**
@@ -19,15 +19,28 @@ import { derivedTestResult, qualityOrderStatus, resultLine, resultValue } from "
  */
 export const QUALITY_ORDER_RESULTS = "QualityOrderLineResults";
 
+/**
+ * The property of a quality order under which the caller attaches the
+ * released product (`ReleasedProductsV2`, `$select=dataAreaId,ItemNumber,InventoryUnitSymbol`)
+ * that gives `InventoryQuantity` its unit: the header carries none.
+ *
+ * @example
+ * ```ts
+ * import { QUALITY_ORDER_PRODUCT } from "@mfgsync/mappers-d365";
+ * const order = { dataAreaId: "usmf", QualityOrderNumber: "QO-1", InventoryQuantity: 5, [QUALITY_ORDER_PRODUCT]: { dataAreaId: "usmf", ItemNumber: "M1", InventoryUnitSymbol: "kg" } };
+ * ```
+ */
+export const QUALITY_ORDER_PRODUCT = "ReleasedProductV2";
+
 const resultRow = entity({
   entity: "QualityOrderLineResults",
   catalog: QualityOrderLineResults_CATALOG,
   scope: { vendor: "dataAreaId", type: "company", caseInsensitive: true },
   fields: [
-    field("QualityTestId", "characteristic", text(), { required: true, note: "the test" }),
+    field("QualityTestId", "characteristic", text({ maxLength: 40 }), { required: true, note: "the test; each test the results name is also a characteristic" }),
     field(["QualityOrderSequenceNumber", "ResultLineNumber"], "sample", resultLine(), { required: true, note: "\"<sequence>-<line>\": the row's identity in the order" }),
     field("ResultValue", "measured", resultValue(), { note: "measured value; unit from codeTables[\"d365:QualityTestUnit\"] by test, else C62", uncertain: "the result row carries no unit [seen-cdm]" }),
-    field("QualityTestVariableOutcomeId", "attributeCode.code", text(), { note: "outcome of an option test" }),
+    field("QualityTestVariableOutcomeId", "attributeCode.code", text({ maxLength: 40 }), { note: "outcome of an option test (the character result)" }),
     field("TestResult", "evaluation", derivedTestResult(), {
       required: true, carryAlways: true,
       note: "derived by D365 from the value and the tolerances: read, written back only as read, never written as data",
@@ -59,6 +72,8 @@ export const inspectionDeclaration = declareMapper({
     "Bundle: D365 has no navigation from a quality order to its results. Fetch QualityOrderLineResults?$filter=QualityOrderNumber eq '…' and attach the rows to the header as QualityOrderLineResults (or give { QualityOrderHeaders, QualityOrderLineResults } side by side); they are written back the same way.",
     "TestResult is derived by D365 from ResultValue and the test's tolerances: write the measured value and read the verdict back.",
     "Quality orders are numbered by a number sequence and their references are validated on create [seen-code]: creating one needs the reference fields D365 expects.",
+    "Characteristics: one per QualityTestId the result rows name (Quantitative when a row has a ResultValue, else Qualitative; the unit of its measured values; required [inferred]), derived on read and not written. The tests with their tolerances are the quality order lines, a separate entity whose OData name was not verified.",
+    "Inspected quantity: InventoryQuantity is in the item's inventory unit, which the header does not carry: attach the released product as ReleasedProductV2 ({ dataAreaId, ItemNumber, InventoryUnitSymbol }, or ReleasedProductsV2 beside the header in a bundle); without it the quantity reads in C62 with the warning d365.unit.missing.",
   ],
   root: entity({
     entity: "QualityOrderHeaders",
@@ -78,6 +93,11 @@ export const inspectionDeclaration = declareMapper({
         note: "Open → InProgress; Pass → Accepted; Fail → Rejected; validation time and worker as decidedAt/decidedBy (1900-01-01 = none)",
       }),
       field("ItemNumber", "subject.material", materialRef({ scoped: true })),
+      field(["InventoryQuantity", QUALITY_ORDER_PRODUCT], "inspectedQuantity", orderQuantity({ header: "quality order" }), {
+        carryAlways: true,
+        note: "the quantity under inspection, in ReleasedProductV2/InventoryUnitSymbol (attached by the caller); without it C62 with a warning",
+        uncertain: "that InventoryQuantity is in the item's inventory unit is [inferred] from its name",
+      }),
       field("ItemBatchNumber", "subject.lot", emptyKept(identifier({ scoped: true }))),
       field("ProductionOrderNumber", "subject.order", emptyKept(identifier({ scoped: true })), { note: "the order of a production quality order" }),
       field("ProductionOrderRouteOperationNumber", "subject.operation", operationNumber({ zeroIsNone: true }), { note: "0 means no operation" }),
@@ -100,8 +120,7 @@ export const inspectionDeclaration = declareMapper({
     { path: "/decision/holdsReleased", reason: "not on the quality order" },
     { path: "/decision/remark", reason: "not on the quality order" },
     { path: "/subject/material/revision", reason: "product dimensions are kept in extensions" },
-    { path: "/characteristics", reason: "the quality order lines (tests with tolerances) are a separate entity whose name was not verified; test ids are on the results" },
-    { path: "/inspectedQuantity", reason: "InventoryQuantity has no unit on the header (kept in extensions)" },
+    { path: "/characteristics", reason: "derived from the result rows (one per QualityTestId) and not written: the quality order lines (tests with tolerances, descriptions, sampling) are a separate entity whose name was not verified" },
     { path: "/sampleSize", reason: "the sampling plan (ItemSamplingId) is kept in extensions" },
     { path: "/createdAt", reason: "QualityOrderHeaders has no creation time stamp" },
     { path: "/lastChangedAt", reason: "QualityOrderHeaders has no change time stamp" },

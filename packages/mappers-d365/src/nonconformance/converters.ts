@@ -88,39 +88,47 @@ export function problemType(): Converter<unknown, { description: string; defects
 
 /**
  * The affected item: `ItemId` with the defective quantity `TestDefectQty`
- * in `UnitId` (exact decimal, unit through the unit table). The batch is only
- * reachable through `InventDimId` and is kept in extensions [seen-cdm].
+ * in `UnitId` (exact decimal, unit through the unit table), and the source
+ * document `InventRefId` (the production, purchase or sales order the
+ * nonconformance was raised against) as the order it was found in. What kind
+ * of document `InventRefId` names is `InventTransType` (an int enum whose
+ * member names no source gives: kept in extensions as read) [seen-cdm;
+ * semantics inferred]. The batch is only reachable through `InventDimId`
+ * and `InventTransIdRef` is an inventory lot id (a transaction, not a batch):
+ * both are kept in extensions [seen-cdm].
  *
  * @example
  * ```ts
  * import { affectedItem } from "@mfgsync/mappers-d365";
- * affectedItem().arity; // 3
+ * affectedItem().arity; // 4
  * ```
  */
 export function affectedItem(): Converter<readonly unknown[], { affected: AffectedItem[] }> {
   const amount = jsonDecimal();
   return {
-    kind: "item + defect quantity",
-    description: "ItemId, TestDefectQty and UnitId → affected[0] (material, quantity)",
-    arity: 3,
+    kind: "item + defect quantity + source document",
+    description: "ItemId, TestDefectQty, UnitId and InventRefId → affected[0] (material, quantity, order)",
+    arity: 4,
     decode(values, scope, props) {
-      const [item, qty, unit] = values;
+      const [item, qty, unit, ref] = values;
       const p = (i: number) => props[i] ?? "";
       if (item !== undefined && item !== null && typeof item !== "string") return scope.issue(p(0), ISSUE_CODES.invalidType, `${p(0)} is an item number (a string)`);
       if (unit !== undefined && unit !== null && typeof unit !== "string") return scope.issue(p(2), ISSUE_CODES.invalidType, `${p(2)} is a unit symbol (a string)`);
       // The catalog gives ItemId no length; the canonical identifier holds at most 255 characters.
       if (typeof item === "string" && item.length > 255) return scope.issue(p(0), ISSUE_CODES.tooBig, `${p(0)} has ${item.length} characters; an item number has at most 255`);
+      if (ref !== undefined && ref !== null && typeof ref !== "string") return scope.issue(p(3), ISSUE_CODES.invalidType, `${p(3)} is a document number (a string)`);
+      if (typeof ref === "string" && ref.length > 255) return scope.issue(p(3), ISSUE_CODES.tooBig, `${p(3)} has ${ref.length} characters; an order reference has at most 255`);
       const value = amount.decode(qty as never, scope, [p(1)]);
       if (value === INVALID) return INVALID;
       if (item === null || item === "") scope.carry(p(0), item);
       if (qty === null) scope.carry(p(1), null);
       if (unit === null || unit === "") scope.carry(p(2), unit);
+      if (ref === null || ref === "") scope.carry(p(3), ref);
       const out: AffectedItem = {};
-      if (typeof item === "string" && item !== "") {
-        const ctx = scope.context;
-        const s = scope.idScope();
-        out.material = { id: { value: item, scheme: ctx.scheme, ...(ctx.issuer === undefined ? {} : { issuer: ctx.issuer }), ...(s === undefined ? {} : { scope: s }) } };
-      }
+      const ctx = scope.context;
+      const s = scope.idScope();
+      const idOf = (value: string) => ({ value, scheme: ctx.scheme, ...(ctx.issuer === undefined ? {} : { issuer: ctx.issuer }), ...(s === undefined ? {} : { scope: s }) });
+      if (typeof item === "string" && item !== "") out.material = { id: idOf(item) };
       if (value !== undefined) {
         if (typeof unit !== "string" || unit === "") {
           if (!/^0*(?:\.0*)?$/.test(value)) return scope.issue(p(2), ISSUE_CODES.unknownUnit, `the defect quantity ${value} has no unit`);
@@ -132,23 +140,28 @@ export function affectedItem(): Converter<readonly unknown[], { affected: Affect
           out.quantity = { value, unit: rec20 };
         }
       } else if (typeof unit === "string" && unit !== "") scope.carry(p(2), unit);
-      return { affected: out.material === undefined && out.quantity === undefined ? [] : [out] };
+      if (typeof ref === "string" && ref !== "") out.order = idOf(ref);
+      return { affected: out.material === undefined && out.quantity === undefined && out.order === undefined ? [] : [out] };
     },
     encode(value, scope, pointer) {
       const first = value?.affected[0];
-      if (first === undefined) return [EMPTY, EMPTY, EMPTY];
+      if (first === undefined) return [EMPTY, EMPTY, EMPTY, EMPTY];
       if ((value?.affected.length ?? 0) > 1) return scope.issue(pointer + "/affected/1", MAPPING_CODES.noVendorCode, "a D365 nonconformance has one item");
-      // D365 reads an item row from ItemId or TestDefectQty: an entry with neither would not come back.
-      if (first.material === undefined && first.quantity === undefined) return scope.issue(pointer + "/affected/0", ISSUE_CODES.required, "a D365 nonconformance's affected item needs a material or a quantity");
+      // D365 reads an item row from ItemId, TestDefectQty or InventRefId: an entry with none would not come back.
+      if (first.material === undefined && first.quantity === undefined && first.order === undefined) return scope.issue(pointer + "/affected/0", ISSUE_CODES.required, "a D365 nonconformance's affected item needs a material, a quantity or an order");
       const id = first.material?.id;
       if (id !== undefined && id.scheme !== scope.context.scheme && !scope.context.keepForeignIdentifiers) {
         return scope.issue(pointer + "/affected/0/material/id", MAPPING_CODES.foreignScheme, `identifier "${id.value}" was issued by ${id.scheme}, not by ${scope.context.scheme}`);
+      }
+      const order = first.order;
+      if (order !== undefined && order.scheme !== scope.context.scheme && !scope.context.keepForeignIdentifiers) {
+        return scope.issue(pointer + "/affected/0/order", MAPPING_CODES.foreignScheme, `identifier "${order.value}" was issued by ${order.scheme}, not by ${scope.context.scheme}`);
       }
       const q = first.quantity;
       const a = q === undefined ? EMPTY : amount.encode(q.value, scope, pointer + "/affected/0/quantity/value");
       const u = q === undefined ? EMPTY : writeUnit(q.unit, scope, pointer + "/affected/0/quantity/unit");
       if (a === INVALID || u === INVALID) return INVALID;
-      return [id?.value ?? EMPTY, a, u];
+      return [id?.value ?? EMPTY, a, u, order?.value ?? EMPTY];
     },
   };
 }

@@ -267,11 +267,15 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
     const out: Json = {};
     const rows: Json = {};
     for (const [navigation, { key, form }] of Object.entries(shape.rows)) {
-      if (!(navigation in header)) continue;
+      const rowSpec = spec.rows.find((x) => x.navigation === navigation);
+      if (!(navigation in header)) {
+        // A single row (the released product) the bundle had none of for this header: the empty set as read.
+        if (rowSpec?.single === true && form !== "object") rows[key] = wrapForm([], form);
+        continue;
+      }
       const value = header[navigation];
       delete header[navigation];
       const list = Array.isArray(value) ? value : [value];
-      const rowSpec = spec.rows.find((x) => x.navigation === navigation);
       // A row whose link no longer matches its header (a kept released product of another item) would read back as an orphan.
       const stray = rowSpec === undefined ? -1 : list.findIndex((row) => isRecord(row) && !rowSpec.link.every(([rp, hp]) => same(row[rp], header[hp], rp === "dataAreaId")));
       if (rowSpec !== undefined && stray >= 0) {

@@ -13,7 +13,8 @@ const PRODUCT = "ReleasedProductV2";
 export const UNKNOWN_ORDER_UNIT = "C62";
 
 /**
- * The production order's quantity: `ScheduledQuantity` (exact decimal) in
+ * The production order's quantity (and a quality order's, with
+ * `{ header: "quality order" }`): `ScheduledQuantity` / `InventoryQuantity` (exact decimal) in
  * the released product's inventory unit, which the header does not carry:
  * the caller expands `ReleasedProductV2($select=dataAreaId,ItemNumber,InventoryUnitSymbol)`
  * (notes, Later findings; semantics [inferred]). The expanded product is
@@ -26,13 +27,15 @@ export const UNKNOWN_ORDER_UNIT = "C62";
  * ```ts
  * import { orderQuantity } from "@mfgsync/mappers-d365";
  * orderQuantity().arity; // 2
+ * orderQuantity({ header: "quality order" }).kind; // "quantity (decimal + ReleasedProductV2 unit)"
  * ```
  */
-export function orderQuantity(): Converter<readonly unknown[], Quantity> {
+export function orderQuantity(options: { readonly header?: string } = {}): Converter<readonly unknown[], Quantity> {
   const amount = jsonDecimal();
+  const header = options.header ?? "production order";
   return {
     kind: "quantity (decimal + ReleasedProductV2 unit)",
-    description: "ScheduledQuantity in the expanded ReleasedProductV2's InventoryUnitSymbol (through the unit table)",
+    description: "the quantity in the attached ReleasedProductV2's InventoryUnitSymbol (through the unit table)",
     arity: 2,
     decode(values, scope, props) {
       const amountProp = props[0] ?? "", productProp = props[1] ?? "";
@@ -40,7 +43,7 @@ export function orderQuantity(): Converter<readonly unknown[], Quantity> {
       const product = values[1];
       let unit: string | typeof INVALID;
       if (product === undefined || product === null) {
-        if (value !== INVALID && value !== undefined) scope.warn(productProp, D365_CODES.unitMissing, `the production order header has no unit: expand ${productProp}($select=dataAreaId,ItemNumber,InventoryUnitSymbol); the quantity is read in ${UNKNOWN_ORDER_UNIT}`);
+        if (value !== INVALID && value !== undefined) scope.warn(productProp, D365_CODES.unitMissing, `the ${header} header has no unit: expand ${productProp}($select=dataAreaId,ItemNumber,InventoryUnitSymbol); the quantity is read in ${UNKNOWN_ORDER_UNIT}`);
         unit = UNKNOWN_ORDER_UNIT;
       } else if (!isRecord(product)) {
         return scope.issue(productProp, ISSUE_CODES.invalidType, `${productProp} must be the expanded released product (an object with InventoryUnitSymbol)`);

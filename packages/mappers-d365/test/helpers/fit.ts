@@ -153,7 +153,7 @@ export function fitNonconformance(nc: Nonconformance): Nonconformance {
   const source = Object.prototype.hasOwnProperty.call(SOURCE_TYPES, nc.source.value) ? nc.source : { value: "Internal" as const };
   const types = SOURCE_TYPES[source.value] ?? ["Product"];
   const first = nc.affected[0];
-  const item = first === undefined ? undefined : clean({ material: first.material && { id: fitId(first.material.id) }, quantity: first.quantity });
+  const item = first === undefined ? undefined : clean({ material: first.material && { id: fitId(first.material.id) }, quantity: first.quantity, order: first.order && fitId(first.order) });
   return clean({
     ...nc,
     extensions: withoutD365(nc.extensions),
@@ -161,7 +161,7 @@ export function fitNonconformance(nc: Nonconformance): Nonconformance {
     source,
     type: types.includes(nc.type.value) ? nc.type : { value: (types[0] ?? "Product") as Nonconformance["type"]["value"] },
     approval: nc.approval === undefined ? undefined : { ...nc.approval, state: nc.approval.state.value === "Other" ? { value: "Pending" as const } : nc.approval.state },
-    affected: item === undefined || (item.material === undefined && item.quantity === undefined) ? [] : [item],
+    affected: item === undefined || (item.material === undefined && item.quantity === undefined && item.order === undefined) ? [] : [item],
     defects: nc.defects.slice(0, 1),
     openedAt: fitDate(nc.openedAt) ?? nc.openedAt,
   });
