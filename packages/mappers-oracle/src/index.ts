@@ -37,7 +37,7 @@ export { workOrderDeclaration } from "./work-order/declaration.js";
 export { workOrderMapper } from "./work-order/index.js";
 export { ORACLE_OUTPUT_USES, isPrimaryOutput, outputUseOf, outputType } from "./work-order/output.js";
 export { processWorkOrderDeclaration } from "./work-order/process-declaration.js";
-export { processWorkOrderMapper } from "./work-order/process.js";
+export { processWorkOrderMapper } from "./work-order/process-work-order.js";
 export { isProcessWorkOrderRecord, isProcessProductionOrder } from "./work-order/kind.js";
 export { oracleProductionOrderMapper } from "./work-order/production-order.js";
 export { ORACLE_UNIT_NAMES_OUT, unitName } from "./units.js";

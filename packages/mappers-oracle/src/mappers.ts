@@ -5,7 +5,7 @@ import { lotMapper } from "./lot/index.js";
 import { itemMapper } from "./material/index.js";
 import { qualityIssueMapper } from "./nonconformance/index.js";
 import { workOrderMapper } from "./work-order/index.js";
-import { processWorkOrderMapper } from "./work-order/process.js";
+import { processWorkOrderMapper } from "./work-order/process-work-order.js";
 import { oracleProductionOrderMapper } from "./work-order/production-order.js";
 
 /**

@@ -5,19 +5,19 @@ import type { ProcessWorkOrder, WorkOrder } from "../generated/wire-types.js";
 import { workOrderDeclaration } from "./declaration.js";
 import { workOrderMapper } from "./index.js";
 import { isProcessProductionOrder, isProcessWorkOrderRecord } from "./kind.js";
-import { processWorkOrderMapper, wireDecoder } from "./process.js";
+import { processWorkOrderMapper, wireDecoder } from "./process-work-order.js";
 
 /**
  * The losses of either mapper, by path: each applies to the orders of its
  * kind (a path lossy for one kind only keeps the other kind's value). The
  * extensions loss comes last, because the kind is read from the bookkeeping.
  */
-function eitherLoss(discrete: readonly KnownLoss[], process: readonly KnownLoss[]): KnownLoss[] {
-  const paths = [...new Set([...discrete, ...process].map((l) => l.path))].sort((a, b) => Number(a === "/extensions") - Number(b === "/extensions"));
+function eitherLoss(discrete: readonly KnownLoss[], processed: readonly KnownLoss[]): KnownLoss[] {
+  const paths = [...new Set([...discrete, ...processed].map((l) => l.path))].sort((a, b) => Number(a === "/extensions") - Number(b === "/extensions"));
   const apply = (loss: KnownLoss | undefined, value: unknown, env: LossEnvironment) => (loss === undefined ? value : loss.normalize ? loss.normalize(value, env) : undefined);
   return paths.map((path) => {
     const d = discrete.find((l) => l.path === path);
-    const p = process.find((l) => l.path === path);
+    const p = processed.find((l) => l.path === path);
     const reason = d !== undefined && p !== undefined && d.reason === p.reason ? d.reason
       : [d && `discrete work orders: ${d.reason}`, p && `process work orders: ${p.reason}`].filter(Boolean).join("; ");
     return { path, reason, normalize: (value: unknown, env: LossEnvironment) => apply(isProcessProductionOrder(env.root) ? p : d, value, env) };
