@@ -29,7 +29,7 @@ export interface Finding {
   readonly raw?: unknown;
 }
 
-const EXAMPLES_PER_CATEGORY = 3;
+const EXAMPLES_PER_CATEGORY = Number(process.env["FUZZ_EXAMPLES"] ?? 3);
 
 /** Counts per target. */
 export class Tally {

@@ -1,3 +1,4 @@
+import { showValue } from "../odata/show.js";
 import type { Measure } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
@@ -39,10 +40,10 @@ export function qualityOrderStatus(): Converter<readonly unknown[], StatusFields
       const p = (i: number) => props[i] ?? "";
       if (status !== "Open" && status !== "Pass" && status !== "Fail") {
         if (status === undefined || status === null) return undefined;
-        return scope.issue(p(0), ISSUE_CODES.invalidValue, `${p(0)} is an InventTestOrderStatus member (Open, Fail, Pass), got ${JSON.stringify(status)}`);
+        return scope.issue(p(0), ISSUE_CODES.invalidValue, `${p(0)} is an InventTestOrderStatus member (Open, Fail, Pass), got ${showValue(status)}`);
       }
       if (at !== undefined && at !== null && (typeof at !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(at) || Number.isNaN(Date.parse(at)))) {
-        return scope.issue(p(1), ISSUE_CODES.invalidFormat, `${p(1)} must be an ISO 8601 date-time with an offset, got ${JSON.stringify(at)}`);
+        return scope.issue(p(1), ISSUE_CODES.invalidFormat, `${p(1)} must be an ISO 8601 date-time with an offset, got ${showValue(at)}`);
       }
       if (by !== undefined && by !== null && typeof by !== "string") return scope.issue(p(2), ISSUE_CODES.invalidType, `${p(2)} is a personnel number (a string)`);
       if (typeof by === "string" && by.length > MAX_DECIDED_BY) return scope.issue(p(2), ISSUE_CODES.tooBig, `${p(2)} is longer than ${MAX_DECIDED_BY} characters, the canonical decidedBy limit`);
@@ -94,7 +95,7 @@ export function resultLine(): Converter<readonly unknown[], string> {
     },
     encode(value, scope, pointer) {
       const m = value === undefined ? null : /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value);
-      if (m === null) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `a D365 result is keyed by "<QualityOrderSequenceNumber>-<ResultLineNumber>" (e.g. "1-1"), got ${JSON.stringify(value)}`);
+      if (m === null) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `a D365 result is keyed by "<QualityOrderSequenceNumber>-<ResultLineNumber>" (e.g. "1-1"), got ${showValue(value)}`);
       // Exact where a double would change the digits, plain numbers otherwise (as they are read).
       const seq = number.encode(m[1] ?? "0", scope, pointer);
       const line = number.encode(m[2] ?? "0", scope, pointer);
@@ -172,7 +173,7 @@ export function derivedTestResult(): Converter<unknown, Coded> {
         if (value === null) scope.carry(props[0] ?? "", null);
         return { value: "Other" };
       }
-      if (value !== "Pass" && value !== "Fail") return scope.issue(props[0] ?? "", ISSUE_CODES.invalidValue, `${props[0] ?? ""} is an InventTestOutcomeStatus member (Fail, Pass), got ${JSON.stringify(value)}`);
+      if (value !== "Pass" && value !== "Fail") return scope.issue(props[0] ?? "", ISSUE_CODES.invalidValue, `${props[0] ?? ""} is an InventTestOutcomeStatus member (Fail, Pass), got ${showValue(value)}`);
       return { value, originalCode: value, originalList: "d365:InventTestOutcomeStatus" };
     },
     encode() {

@@ -6,6 +6,9 @@ import { COMMON_LOSSES, codeLoss, issuerLoss } from "../losses.js";
 import { emptyKept, operationNumber, orderQuantity } from "../production-order/converters.js";
 import { derivedTestResult, qualityOrderStatus, resultLine, resultValue } from "./converters.js";
 
+/** What survives of a digit string written as a D365 number: the integer part without leading zeros. */
+const noLeadingZeros = (value: unknown) => (typeof value === "string" && /^\d+(?:\.\d+)?$/.test(value) ? value.replace(/^0+(?=\d)/, "") : value);
+
 /**
  * The property of a quality order under which the caller attaches its result
  * rows (`QualityOrderLineResults`): D365 has no navigation from a quality
@@ -124,6 +127,8 @@ export const inspectionDeclaration = declareMapper({
     { path: "/sampleSize", reason: "the sampling plan (ItemSamplingId) is kept in extensions" },
     { path: "/createdAt", reason: "QualityOrderHeaders has no creation time stamp" },
     { path: "/lastChangedAt", reason: "QualityOrderHeaders has no change time stamp" },
+    { path: "/subject/operation", reason: "ProductionOrderRouteOperationNumber is an Int32: leading zeros are not kept (\"010\" reads back as \"10\")", normalize: noLeadingZeros },
+    { path: "/results/*/sample", reason: "QualityOrderSequenceNumber and ResultLineNumber are numbers: leading zeros are not kept (\"02-1\" reads back as \"2-1\")", normalize: (v) => (typeof v === "string" ? v.split("-").map(noLeadingZeros).join("-") : v) },
     { path: "/results/*/measured/unit", reason: "the unit comes from the context's test unit table (else C62)", normalize: () => "C62" },
     { path: "/results/*/evaluation", reason: "TestResult is derived by D365 and never written: a result written fresh reads back as Other until D365 evaluates it", normalize: () => ({ value: "Other" }) },
     { path: "/results/*/attributeCode/codeGroup", reason: "the outcome id has no group" },

@@ -1,3 +1,5 @@
+import { showValue } from "../odata/show.js";
+import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
 import { EMPTY, MAPPING_CODES } from "@mfgsync/mapping";
 
@@ -29,7 +31,7 @@ export function productType(): Converter<readonly unknown[], Coded> {
       const [type, production] = values;
       if (typeof type !== "string" || !["Item", "Service"].includes(type)) {
         if (type === undefined || type === null) return undefined;
-        return scope.issue(props[0] ?? "", "value.invalid", `${props[0] ?? ""} is an EcoResProductType member (Item, Service), got ${JSON.stringify(type)}`);
+        return scope.issue(props[0] ?? "", "value.invalid", `${props[0] ?? ""} is an EcoResProductType member (Item, Service), got ${showValue(type)}`);
       }
       if (production !== undefined && production !== null && typeof production !== "string") return scope.issue(props[1] ?? "", "type.invalid", `${props[1] ?? ""} is an enum member name`);
       const code = typeof production === "string" ? `${type}/${production}` : type;
@@ -87,6 +89,8 @@ export function lifecycleState(): Converter<string | null | undefined, Coded> {
         return { value: "Approved", originalList: LIFECYCLE_LIST };
       }
       if (typeof value !== "string") return scope.issue(prop, "type.invalid", `${prop} is a lifecycle state code (a string)`);
+      // The code is kept as originalCode, which holds at most 255 characters.
+      if (value.length > 255) return scope.issue(prop, ISSUE_CODES.tooBig, `${prop} has ${value.length} characters; a code has at most 255`);
       return { value: meaning(value, scope.context.codeTable(LIFECYCLE_LIST)), originalCode: value, originalList: LIFECYCLE_LIST };
     },
     encode(value, scope, pointer) {

@@ -1,3 +1,4 @@
+import { showValue } from "../odata/show.js";
 import type { AffectedItem } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
@@ -35,7 +36,7 @@ export function nonconformanceType(): Converter<unknown, { source: Coded; type: 
       const prop = props[0] ?? "";
       if (value === undefined || value === null) return undefined;
       const pair = typeof value === "string" && Object.prototype.hasOwnProperty.call(TYPES, value) ? TYPES[value] : undefined;
-      if (pair === undefined) return scope.issue(prop, ISSUE_CODES.invalidValue, `${prop} is one of ${Object.keys(TYPES).join(", ")}, got ${JSON.stringify(value)}`);
+      if (pair === undefined) return scope.issue(prop, ISSUE_CODES.invalidValue, `${prop} is one of ${Object.keys(TYPES).join(", ")}, got ${showValue(value)}`);
       const code = { originalCode: value as string, originalList: TYPE_LIST };
       return { source: { value: pair[0], ...code }, type: { value: pair[1], ...code } };
     },
@@ -77,7 +78,9 @@ export function problemType(): Converter<unknown, { description: string; defects
         if (value !== undefined) scope.carry(prop, value);
         return { description: `Nonconformance ${number}`, defects: [] };
       }
-      return { description: `${value} (nonconformance ${number})`, defects: [{ code: value.slice(0, 40) }] };
+      // The problem type is the defect code, which holds at most 40 characters (D365's id is much shorter [inferred]).
+      if (value.length > 40) return scope.issue(prop, ISSUE_CODES.tooBig, `${prop} has ${value.length} characters; a defect code has at most 40`);
+      return { description: `${value} (nonconformance ${number})`, defects: [{ code: value }] };
     },
     encode(value) {
       const code = value?.defects[0]?.code;

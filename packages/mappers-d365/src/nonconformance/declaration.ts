@@ -1,3 +1,4 @@
+import { showValue } from "../odata/show.js";
 import { SCHEMA_VERSION } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
 import { declareMapper, entity, enumMember, field, identifier, isoDateTime, odataV4Profile } from "@mfgsync/mapping";
@@ -19,7 +20,7 @@ const closedFlag: Converter<unknown, { value: string }> = {
       scope.carry(props[0] ?? "", null);
       return { value: "Open" };
     }
-    return scope.issue(props[0] ?? "", "value.invalid", `${props[0] ?? ""} is a NoYes enum ("Yes" or "No"), got ${JSON.stringify(value)}`);
+    return scope.issue(props[0] ?? "", "value.invalid", `${props[0] ?? ""} is a NoYes enum ("Yes" or "No"), got ${showValue(value)}`);
   },
   encode(value) {
     return value?.value === "Closed" || value?.value === "Cancelled" ? "Yes" : "No";

@@ -5,6 +5,7 @@
 // their header under the navigation name, lets the compiled mapper do the
 // mapping, remembers the bundle's shape in the bookkeeping and writes it
 // back the same way.
+import { showValue } from "./show.js";
 import type { Issue } from "@mfgsync/canonical";
 import type { CollectionShape, DecodeOptions, EncodeOptions, MapResult, Mapper, MappingContext, WireResult } from "@mfgsync/mapping";
 import { BOOKKEEPING_NAMESPACE, encodeWireWith, parseWireJson } from "@mfgsync/mapping";
@@ -141,7 +142,7 @@ function assemble(spec: BundleSpec, bundle: Json): { ok: true; headers: Assemble
   for (const set of rowSets) {
     set.read.rows.forEach((row, i) => {
       if (set.used.has(i)) return;
-      const linkText = set.spec.link.map(([r]) => `${r} ${JSON.stringify(isRecord(row) ? row[r] : undefined)}`).join(", ");
+      const linkText = set.spec.link.map(([r]) => `${r} ${showValue(isRecord(row) ? row[r] : undefined)}`).join(", ");
       issues.push({ path: `/${token(set.key)}${set.read.pointer(i)}`, code: D365_CODES.bundleOrphan, message: `this ${set.key} row (${linkText}) belongs to no header of the bundle` });
     });
   }
@@ -280,7 +281,7 @@ export function withBundles<V, C>(inner: Mapper<V, C>, spec: BundleSpec): Mapper
       const stray = rowSpec === undefined ? -1 : list.findIndex((row) => isRecord(row) && !rowSpec.link.every(([rp, hp]) => same(row[rp], header[hp], rp === "dataAreaId")));
       if (rowSpec !== undefined && stray >= 0) {
         const row = list[stray] as Json;
-        const issue: Issue = { path: `/extensions/${D365_NAMESPACE}/${token(navigation)}${rowSpec.single === true ? "" : `/${stray}`}`, code: D365_CODES.bundleOrphan, message: `the ${navigation} row (${rowSpec.link.map(([rp]) => `${rp} ${JSON.stringify(row[rp])}`).join(", ")}) does not belong to this header (${rowSpec.link.map(([, hp]) => `${hp} ${JSON.stringify(header[hp])}`).join(", ")}): it cannot be written beside it` };
+        const issue: Issue = { path: `/extensions/${D365_NAMESPACE}/${token(navigation)}${rowSpec.single === true ? "" : `/${stray}`}`, code: D365_CODES.bundleOrphan, message: `the ${navigation} row (${rowSpec.link.map(([rp]) => `${rp} ${showValue(row[rp])}`).join(", ")}) does not belong to this header (${rowSpec.link.map(([, hp]) => `${hp} ${showValue(header[hp])}`).join(", ")}): it cannot be written beside it` };
         return { ok: false, issues: [issue], warnings: r.warnings };
       }
       if (form === "object" && list.length !== 1) {

@@ -1,7 +1,21 @@
-import type { EntityDeclaration } from "@mfgsync/mapping";
+import { ISSUE_CODES } from "@mfgsync/canonical";
+import type { Converter, EntityDeclaration } from "@mfgsync/mapping";
 import { entity, field, identifier, jsonDecimal, materialRef, quantity, sameAsParent, text, unitCode, unlessSameAsParent } from "@mfgsync/mapping";
+import { showValue } from "../odata/show.js";
 import { ProductionOrderBillOfMaterialLines_CATALOG } from "../generated/catalog.js";
 import { emptyKept, operationNumber } from "./converters.js";
+
+/** `LineNumber` (Edm.Decimal): a canonical item that is no decimal (another vendor's "A1") cannot be written. */
+function lineNumber(): Converter<unknown, string> {
+  const number = jsonDecimal();
+  return {
+    ...(number as Converter<unknown, string>),
+    encode(value, scope, pointer) {
+      if (value !== undefined && !/^\d{1,18}(?:\.\d{1,12})?$/.test(value)) return scope.issue(pointer, ISSUE_CODES.invalidFormat, `a D365 BOM line number (LineNumber) is a decimal; the component item ${showValue(value)} cannot be written`);
+      return number.encode(value, scope, pointer);
+    },
+  };
+}
 
 /**
  * `ProductionOrderBillOfMaterialLines` (expanded as `ProdutionOrderBOMLines`,
@@ -16,7 +30,7 @@ export const bomLineEntity: EntityDeclaration = entity({
   constants: { materialUse: { value: "Consumed" } },
   scope: { vendor: "dataAreaId", type: "company", caseInsensitive: true },
   fields: [
-    field("LineNumber", "item", jsonDecimal(), { required: true, note: "Edm.Decimal line number, digits kept (\"2.5\")" }),
+    field("LineNumber", "item", lineNumber(), { required: true, note: "Edm.Decimal line number, digits kept (\"2.5\")" }),
     field("ItemNumber", "material", materialRef({ scoped: true }), { required: true }),
     field(["BOMLineQuantity", "BOMLineUnitSymbol"], "requiredQuantity", quantity(jsonDecimal(), unitCode()), {
       required: true,

@@ -1,3 +1,4 @@
+import { showValue } from "../odata/show.js";
 import type { Quantity } from "@mfgsync/canonical";
 import { ISSUE_CODES } from "@mfgsync/canonical";
 import type { Converter } from "@mfgsync/mapping";
@@ -49,7 +50,7 @@ export function orderQuantity(options: { readonly header?: string } = {}): Conve
         return scope.issue(productProp, ISSUE_CODES.invalidType, `${productProp} must be the expanded released product (an object with InventoryUnitSymbol)`);
       } else {
         const symbol = product["InventoryUnitSymbol"];
-        if (typeof symbol !== "string" || symbol === "") return scope.issue(productProp, ISSUE_CODES.required, `${productProp}/InventoryUnitSymbol must be the item's inventory unit symbol, got ${JSON.stringify(symbol)}`);
+        if (typeof symbol !== "string" || symbol === "") return scope.issue(productProp, ISSUE_CODES.required, `${productProp}/InventoryUnitSymbol must be the item's inventory unit symbol, got ${showValue(symbol)}`);
         unit = readUnit(symbol, scope, productProp);
       }
       if (value === INVALID || unit === INVALID) return INVALID;
@@ -61,7 +62,8 @@ export function orderQuantity(options: { readonly header?: string } = {}): Conve
       const a = amount.encode(value.value, scope, pointer + "/value");
       if (a === INVALID) return INVALID;
       const kept = scope.kept(PRODUCT);
-      if (value.unit === UNKNOWN_ORDER_UNIT && kept === undefined) return [a, EMPTY];
+      // No product (absent, or null as read): the quantity was read in C62 and goes back without one.
+      if (value.unit === UNKNOWN_ORDER_UNIT && (kept === undefined || kept === null)) return [a, kept === null ? null : EMPTY];
       // The product as read, while its unit still is the quantity's.
       if (isRecord(kept) && typeof kept["InventoryUnitSymbol"] === "string" && (scope.context.unitIn(kept["InventoryUnitSymbol"]) ?? kept["InventoryUnitSymbol"]) === value.unit) return [a, kept];
       const symbol = writeUnit(value.unit, scope, pointer + "/unit");
@@ -111,7 +113,7 @@ function flag(value: unknown, prop: string, scope: { issue(p: string, c: string,
   if (value === undefined || value === null) return undefined;
   if (value === "Yes") return true;
   if (value === "No") return false;
-  return scope.issue(prop, ISSUE_CODES.invalidValue, `${prop} is a NoYes enum ("Yes" or "No"), got ${JSON.stringify(value)}`);
+  return scope.issue(prop, ISSUE_CODES.invalidValue, `${prop} is a NoYes enum ("Yes" or "No"), got ${showValue(value)}`);
 }
 
 /**
